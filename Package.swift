@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+// Plotline: charts from data to SVG and PNG, byte-for-byte reproducible.
+import PackageDescription
+
+let package = Package(
+    name: "Plotline",
+    products: [
+        .library(name: "Plotline", targets: ["Plotline"]),
+        .library(name: "PlotlineTesting", targets: ["PlotlineTesting"]),
+        .executable(name: "plotline", targets: ["plotline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Geometry, colours, paths, pixel buffers and the Scene: the vocabulary every layer shares.
+        .target(name: "PlotlineCore"),
+        // The chart as the user describes it: spec decoding, CSV, validation.
+        .target(name: "PlotlineModel", dependencies: ["PlotlineCore"]),
+        // Scales, nice ticks and tick-label formatting: pure numerics.
+        .target(name: "PlotlineScales"),
+        // FreeType bindings.
+        .systemLibrary(
+            name: "CFreeType",
+            pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]
+        ),
+        // Font loading, metrics, kerning and unhinted glyph outlines.
+        .target(name: "PlotlineFonts", dependencies: ["PlotlineCore", "CFreeType"]),
+        // Chart model → Scene in pixel space.
+        .target(name: "PlotlineLayout", dependencies: ["PlotlineCore", "PlotlineModel", "PlotlineScales", "PlotlineFonts"]),
+        // Scene → SVG text.
+        .target(name: "PlotlineSVG", dependencies: ["PlotlineCore"]),
+        // Scene → premultiplied RGBA pixels.
+        .target(name: "PlotlineRaster", dependencies: ["PlotlineCore"]),
+        // libpng bindings, with a C shim that owns every setjmp.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
+        ),
+        // PNG encoding and decoding.
+        .target(name: "PlotlinePNG", dependencies: ["PlotlineCore", "CPNG"]),
+        // Image and text comparison for CI.
+        .target(name: "PlotlineDiff", dependencies: ["PlotlineCore", "PlotlinePNG"]),
+        // The umbrella: spec file → SVG/PNG files, re-exporting every layer.
+        .target(
+            name: "Plotline",
+            dependencies: ["PlotlineCore", "PlotlineModel", "PlotlineScales", "PlotlineFonts", "PlotlineLayout",
+                           "PlotlineSVG", "PlotlineRaster", "PlotlinePNG", "PlotlineDiff"]
+        ),
+        // Snapshot assertions for XCTest and Swift Testing.
+        .target(name: "PlotlineTesting", dependencies: ["Plotline"]),
+        // The command-line tool, thin over the library.
+        .executableTarget(
+            name: "plotline",
+            dependencies: ["Plotline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
+        .testTarget(name: "PlotlineModelTests", dependencies: ["PlotlineModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotlineScalesTests", dependencies: ["PlotlineScales"]),
+        .testTarget(name: "PlotlineRasterTests", dependencies: ["PlotlineRaster"]),
+        .testTarget(name: "PlotlinePNGTests", dependencies: ["PlotlinePNG", "PlotlineDiff"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting"]),
+        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
