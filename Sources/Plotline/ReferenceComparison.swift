@@ -1,0 +1,56 @@
+import PlotlineCore
+import PlotlineDiff
+import PlotlinePNG
+
+/// The verdict of comparing a render with its reference file.
+public struct ComparisonOutcome: Sendable {
+    /// Whether the render matches within the tolerance.
+    public var passes: Bool
+    /// One line saying what differs, or that nothing does.
+    public var summary: String
+    /// For PNGs that differ (or when asked for): the diff image, encoded (expected faded, changes red, anti-aliasing yellow).
+    public var diffImage: [UInt8]?
+    /// For SVGs that differ: a unified line diff.
+    public var textDiff: String?
+}
+
+/// Compares rendered bytes with reference bytes: PNGs as decoded pixels, SVGs as text.
+public enum ReferenceComparison {
+    /// Compares two files of one format; `expectedName` and `actualName` label the output.
+    public static func compare(_ format: OutputFormat, expected: [UInt8], actual: [UInt8],
+                               expectedName: String, actualName: String,
+                               options: ImageComparison.Options = ImageComparison.Options(),
+                               alwaysMakeDiffImage: Bool = false) throws(PlotlineError) -> ComparisonOutcome {
+        switch format {
+        case .svg:
+            let e = String(decoding: expected, as: UTF8.self), a = String(decoding: actual, as: UTF8.self)
+            guard let diff = TextDiff.unified(expected: e, actual: a, expectedName: expectedName, actualName: actualName) else {
+                return ComparisonOutcome(passes: true, summary: "SVG text is identical", diffImage: nil, textDiff: nil)
+            }
+            let changed = diff.split(separator: "\n").filter { ($0.hasPrefix("+") && !$0.hasPrefix("+++")) || ($0.hasPrefix("-") && !$0.hasPrefix("---")) }.count
+            return ComparisonOutcome(passes: false, summary: "SVG text differs (\(changed) changed line\(changed == 1 ? "" : "s"))",
+                                     diffImage: nil, textDiff: diff)
+        case .png:
+            let e = try decode(expected, expectedName), a = try decode(actual, actualName)
+            let result: ImageComparison.Result
+            do {
+                result = try ImageComparison.compare(expected: e, actual: a, options: options)
+            } catch {
+                throw PlotlineError("\(actualName): \(error)")
+            }
+            var image: [UInt8]?
+            if !result.passes || alwaysMakeDiffImage {
+                image = try? PNGEncoder.encode(result.diffImage)
+            }
+            return ComparisonOutcome(passes: result.passes, summary: result.summary, diffImage: image, textDiff: nil)
+        }
+    }
+
+    private static func decode(_ bytes: [UInt8], _ name: String) throws(PlotlineError) -> Pixmap {
+        do {
+            return try PNGDecoder.decode(bytes)
+        } catch {
+            throw PlotlineError("\(name): \(error)")
+        }
+    }
+}

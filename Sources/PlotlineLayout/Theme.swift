@@ -1,0 +1,41 @@
+import PlotlineCore
+
+/// The look of a chart: colours, sizes and spacing, in CSS pixels.
+///
+/// The default follows DESIGN.md's "Default look": a plot area that fills the canvas less margins
+/// fitted to the labels, one-pixel light-grey gridlines, quiet axes at the bottom and left only,
+/// dark-grey type in DejaVu Sans around 12 and 13 px, series 2 px wide with round joins.
+public struct Theme: Sendable, Hashable {
+    /// Space kept clear along every edge of the canvas.
+    public var padding: Double = 12
+    /// Tick-label size; the spec's `font.size` overrides it.
+    public var tickLabelSize: Double = 12
+    /// Axis-title size.
+    public var axisTitleSize: Double = 13
+    /// Chart-title size (bold).
+    public var titleSize: Double = 16
+    /// Legend text size.
+    public var legendSize: Double = 12
+    /// Tick-label colour.
+    public var tickLabelColor = Color(rgb: 0x444444)
+    /// Axis-title and title colour.
+    public var titleColor = Color(rgb: 0x333333)
+    /// Axis-line and tick-mark colour.
+    public var axisColor = Color(rgb: 0x888888)
+    /// Gridline colour.
+    public var gridColor = Color(rgb: 0xE2E2E2)
+    /// Length of tick marks outside the plot area.
+    public var tickLength: Double = 5
+    /// Gap between a tick mark and its label.
+    public var tickLabelGap: Double = 4
+    /// Gap between tick labels and the axis title.
+    public var axisTitleGap: Double = 8
+    /// Gap between the title and the plot area.
+    public var titleGap: Double = 10
+    /// Series colours used in order when a series names none (Tableau 10, which reads well on white).
+    public var palette: [Color] = [0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F,
+                                   0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC].map { Color(rgb: $0) }
+
+    /// The default theme.
+    public init() {}
+}

@@ -1,0 +1,243 @@
+import PlotlineCore
+
+/// Writes a ``Scene`` as standalone SVG text.
+///
+/// The writer only walks the Scene: it knows nothing of data, axes or charts. Output is
+/// deterministic: numbers are printed from integers after rounding, ids are the Scene's prefix
+/// plus a counter, and nothing unordered is iterated.
+public struct SVGWriter: Sendable {
+    /// How text runs are written.
+    public enum TextMode: String, Sendable, CaseIterable {
+        /// As `<text>` elements: small, selectable and searchable; needs the font where it is shown.
+        case text
+        /// As filled outline paths: looks the same everywhere, which serves pixel comparison.
+        case paths
+    }
+
+    /// How text runs are written; `.text` by default.
+    public var textMode: TextMode
+    /// Whether the root element carries `width` and `height` as well as `viewBox`; true by default.
+    /// Without them the SVG scales to its container.
+    public var includeSize: Bool
+
+    /// Creates a writer.
+    public init(textMode: TextMode = .text, includeSize: Bool = true) {
+        self.textMode = textMode
+        self.includeSize = includeSize
+    }
+
+    /// The SVG document for `scene`, ending in a newline.
+    public func write(_ scene: Scene) -> String {
+        var out = SVGOutput(prefix: SVGWriter.sanitizedID(scene.idPrefix), textMode: textMode)
+        out.document(scene, includeSize: includeSize)
+        return out.text
+    }
+
+    /// The id prefix made safe for XML ids and CSS selectors: letters, digits, `-` and `_`, starting with a letter.
+    static func sanitizedID(_ s: String) -> String {
+        var r = String(s.unicodeScalars.filter {
+            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_"
+        }.map(Character.init))
+        if r.first.map({ !$0.isLetter }) ?? true { r = "p" + r }
+        return r
+    }
+}
+
+/// The text being built, with the clip counter.
+struct SVGOutput {
+    let prefix: String
+    let textMode: SVGWriter.TextMode
+    var text = ""
+    var clipCount = 0
+
+    init(prefix: String, textMode: SVGWriter.TextMode) {
+        self.prefix = prefix
+        self.textMode = textMode
+        text.reserveCapacity(64 * 1024)
+    }
+
+    mutating func document(_ scene: Scene, includeSize: Bool) {
+        let w = SVGNumber.format(scene.width), h = SVGNumber.format(scene.height)
+        text += "<svg xmlns=\"http://www.w3.org/2000/svg\""
+        if includeSize { text += " width=\"\(w)\" height=\"\(h)\"" }
+        text += " viewBox=\"0 0 \(w) \(h)\" id=\"\(prefix)\" class=\"plotline\" role=\"img\""
+        text += " aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">\n"
+        let title = scene.title.isEmpty ? "Chart" : scene.title
+        text += "<title id=\"\(prefix)-title\">\(SVGEscape.text(title))</title>\n"
+        text += "<desc id=\"\(prefix)-desc\">\(SVGEscape.text(scene.description))</desc>\n"
+        if scene.background.alpha > 0 {
+            text += "<rect class=\"background\" width=\"\(w)\" height=\"\(h)\"\(paint("fill", scene.background))/>\n"
+        }
+        for node in scene.nodes { self.node(node, depth: 0) }
+        text += "</svg>\n"
+    }
+
+    mutating func node(_ node: SceneNode, depth: Int) {
+        switch node {
+        case .path(let p): path(p, depth: depth)
+        case .text(let t): textRun(t, depth: depth)
+        case .group(let g): group(g, depth: depth)
+        }
+    }
+
+    mutating func indent(_ depth: Int) {
+        text += String(repeating: " ", count: depth)
+    }
+
+    mutating func group(_ g: SceneGroup, depth: Int) {
+        indent(depth)
+        if let clip = g.clip {
+            let id = "\(prefix)-clip-\(clipCount)"
+            clipCount += 1
+            text += "<clipPath id=\"\(id)\"><rect x=\"\(SVGNumber.format(clip.x))\" y=\"\(SVGNumber.format(clip.y))\""
+            text += " width=\"\(SVGNumber.format(clip.width))\" height=\"\(SVGNumber.format(clip.height))\"/></clipPath>\n"
+            indent(depth)
+            text += "<g class=\"\(SVGEscape.attribute(g.role))\" clip-path=\"url(#\(id))\">\n"
+        } else {
+            text += "<g class=\"\(SVGEscape.attribute(g.role))\">\n"
+        }
+        for child in g.nodes { node(child, depth: depth + 1) }
+        indent(depth)
+        text += "</g>\n"
+    }
+
+    mutating func path(_ p: ScenePath, depth: Int) {
+        guard !p.path.isEmpty, p.fill != nil || p.stroke != nil else { return }
+        indent(depth)
+        text += "<path d=\"\(SVGPathData.string(p.path))\""
+        if let fill = p.fill {
+            text += paint("fill", fill.color)
+            if fill.rule == .evenOdd { text += " fill-rule=\"evenodd\"" }
+        } else {
+            text += " fill=\"none\""
+        }
+        if let s = p.stroke {
+            text += paint("stroke", s.color)
+            text += " stroke-width=\"\(SVGNumber.format(s.width))\""
+            if s.cap != .butt { text += " stroke-linecap=\"\(s.cap.rawValue)\"" }
+            if s.join != .miter { text += " stroke-linejoin=\"\(s.join.rawValue)\"" }
+            if s.join == .miter, s.miterLimit != 4 { text += " stroke-miterlimit=\"\(SVGNumber.format(s.miterLimit))\"" }
+            if !s.dash.isEmpty {
+                text += " stroke-dasharray=\"\(s.dash.map { SVGNumber.format($0) }.joined(separator: " "))\""
+                if s.dashOffset != 0 { text += " stroke-dashoffset=\"\(SVGNumber.format(s.dashOffset))\"" }
+            }
+        }
+        text += "/>\n"
+    }
+
+    mutating func textRun(_ t: SceneText, depth: Int) {
+        indent(depth)
+        switch textMode {
+        case .paths:
+            guard !t.glyphs.isEmpty else {
+                text += "<g aria-label=\"\(SVGEscape.attribute(t.text))\"/>\n"
+                return
+            }
+            // aria-label keeps the words available to assistive technology when glyphs are shapes.
+            text += "<path aria-label=\"\(SVGEscape.attribute(t.text))\" d=\"\(SVGPathData.string(t.glyphs))\""
+            text += paint("fill", t.color) + "/>\n"
+        case .text:
+            let x = SVGNumber.format(t.origin.x), y = SVGNumber.format(t.origin.y)
+            text += "<text x=\"\(x)\" y=\"\(y)\""
+            if t.anchor != .start { text += " text-anchor=\"\(t.anchor.rawValue)\"" }
+            if t.rotation != 0 { text += " transform=\"rotate(\(SVGNumber.format(t.rotation)) \(x) \(y))\"" }
+            text += " font-family=\"\(SVGEscape.attribute(t.font.family)), sans-serif\""
+            text += " font-size=\"\(SVGNumber.format(t.font.size))\""
+            if t.font.bold { text += " font-weight=\"bold\"" }
+            text += paint("fill", t.color)
+            text += ">\(SVGEscape.text(t.text))</text>\n"
+        }
+    }
+
+    /// ` fill="#rrggbb"` plus an opacity attribute when the colour is not opaque.
+    func paint(_ name: String, _ c: Color) -> String {
+        var s = " \(name)=\"\(c.hexRGB)\""
+        if c.alpha < 255 { s += " \(name)-opacity=\"\(SVGNumber.format(Double(c.alpha) / 255, decimals: 4))\"" }
+        return s
+    }
+}
+
+/// Deterministic number formatting for SVG attributes.
+enum SVGNumber {
+    /// `v` rounded to `decimals` places with trailing zeros dropped; non-finite values become 0,
+    /// because SVG has no spelling for them and a broken attribute would hide the whole element.
+    static func format(_ v: Double, decimals: Int = 3) -> String {
+        guard v.isFinite else { return "0" }
+        var factor = 1.0
+        for _ in 0..<decimals { factor *= 10 }
+        let scaled = (v * factor).rounded()
+        // Beyond 2^53 the integer path loses nothing but cannot be converted safely: print the double.
+        guard abs(scaled) < 9.0e15, let n = Int64(exactly: scaled) else { return "\(v)" }
+        if n == 0 { return "0" }
+        let negative = n < 0
+        let magnitude = n.magnitude
+        let unit = UInt64(factor)
+        let whole = magnitude / unit
+        var frac = magnitude % unit
+        var s = negative ? "-" : ""
+        s += String(whole)
+        if frac != 0 {
+            var digits = decimals
+            while frac % 10 == 0 { frac /= 10; digits -= 1 }
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return s
+    }
+}
+
+/// SVG path data (`d` attribute) from a ``Path``, in absolute commands.
+enum SVGPathData {
+    static func string(_ path: Path) -> String {
+        var s = ""
+        s.reserveCapacity(path.elements.count * 16)
+        func pt(_ p: Point) -> String { SVGNumber.format(p.x) + " " + SVGNumber.format(p.y) }
+        for e in path.elements {
+            if !s.isEmpty { s += " " }
+            switch e {
+            case .move(let p): s += "M" + pt(p)
+            case .line(let p): s += "L" + pt(p)
+            case .quad(let c, let p): s += "Q" + pt(c) + " " + pt(p)
+            case .cubic(let c1, let c2, let p): s += "C" + pt(c1) + " " + pt(c2) + " " + pt(p)
+            case .close: s += "Z"
+            }
+        }
+        return s
+    }
+}
+
+/// XML escaping for text content and attribute values.
+enum SVGEscape {
+    /// Character data: `&`, `<` and `>` escaped; characters XML 1.0 forbids replaced by U+FFFD.
+    static func text(_ s: String) -> String { escape(s, quotes: false) }
+
+    /// An attribute value in double quotes: also escapes quotes and keeps newlines and tabs as references.
+    static func attribute(_ s: String) -> String { escape(s, quotes: true) }
+
+    private static func escape(_ s: String, quotes: Bool) -> String {
+        var r = ""
+        r.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": r += "&amp;"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            case "\"" where quotes: r += "&quot;"
+            case "'" where quotes: r += "&apos;"
+            case "\n" where quotes: r += "&#10;"
+            case "\t" where quotes: r += "&#9;"
+            case "\r": r += "&#13;"
+            case "\t", "\n": r.unicodeScalars.append(u)
+            default:
+                let v = u.value
+                // XML 1.0 allows no other C0 controls, nor U+FFFE/U+FFFF.
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
+                    r += "\u{FFFD}"
+                } else {
+                    r.unicodeScalars.append(u)
+                }
+            }
+        }
+        return r
+    }
+}

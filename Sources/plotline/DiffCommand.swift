@@ -1,0 +1,44 @@
+import ArgumentParser
+import Plotline
+
+/// `plotline diff`: compares two PNGs pixel by pixel, or two SVGs as text.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two PNG images (perceptually) or two SVG files (as text).",
+        discussion: """
+            Exit status: 0 same (within the tolerance), 1 different, 2 unreadable input or size mismatch.
+            """)
+
+    @Argument(help: "The reference file.")
+    var expected: String
+
+    @Argument(help: "The file to check.")
+    var actual: String
+
+    @Option(help: "Write a diff image here: the expected image faded, changes in red, anti-aliasing shifts in yellow.")
+    var diffImage: String?
+
+    @OptionGroup var tolerance: ToleranceOptions
+
+    func run() throws {
+        do {
+            guard let e = try FileOutput.read(expected) else { throw PlotlineError("\(expected): no such file") }
+            guard let a = try FileOutput.read(actual) else { throw PlotlineError("\(actual): no such file") }
+            let isSVG = expected.lowercased().hasSuffix(".svg") && actual.lowercased().hasSuffix(".svg")
+            let outcome = try ReferenceComparison.compare(isSVG ? .svg : .png, expected: e, actual: a,
+                                                          expectedName: expected, actualName: actual,
+                                                          options: tolerance.comparisonOptions,
+                                                          alwaysMakeDiffImage: diffImage != nil)
+            if let diff = outcome.textDiff { Console.out(diff) }
+            if let path = diffImage, let image = outcome.diffImage {
+                try FileOutput.writeAtomically(image, to: path)
+            }
+            Console.out(outcome.summary)
+            if !outcome.passes { throw CommandStatus.different }
+        } catch let error as PlotlineError {
+            Console.error("plotline: \(error)")
+            throw CommandStatus.badInput
+        }
+    }
+}

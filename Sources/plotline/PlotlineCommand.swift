@@ -1,0 +1,98 @@
+import ArgumentParser
+import Plotline
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `plotline` command: renders chart specs, checks renders against references and compares images.
+@main
+struct PlotlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plotline",
+        abstract: "Render charts from data to SVG and PNG, byte-for-byte reproducible.",
+        discussion: """
+            Exit status: 0 success or no difference; 1 a comparison found a difference; \
+            2 bad input or usage.
+            """,
+        subcommands: [RenderCommand.self, DiffCommand.self])
+
+    /// Runs the command, mapping usage errors to exit status 2 with a one-line message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let status as CommandStatus {
+            Glibc.exit(status.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            Console.error("plotline: \(message) (see 'plotline --help')")
+            Glibc.exit(code == .failure || code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// An exit status chosen by a command after it has already reported what happened.
+struct CommandStatus: Error {
+    /// 1: a comparison found a difference; 2: bad input.
+    let code: Int32
+    static let different = CommandStatus(code: 1)
+    static let badInput = CommandStatus(code: 2)
+}
+
+/// Output on the standard streams.
+enum Console {
+    /// Prints one line to standard error.
+    static func error(_ line: String) {
+        fputs(line + "\n", stderr)
+    }
+
+    /// Prints one line to standard output.
+    static func out(_ line: String) {
+        print(line)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension SVGWriter.TextMode: ExpressibleByArgument {}
+
+/// Tolerance options shared by `diff` and `render --check`.
+struct ToleranceOptions: ParsableArguments {
+    @Option(help: "Colour distance a pixel may move without counting, from 0 (strict, the default) to 1 (YIQ, as pixelmatch).")
+    var threshold: Double = 0
+
+    @Option(help: "Number of differing pixels tolerated.")
+    var maxDiffPixels: Int = 0
+
+    @Option(help: "Percentage of differing pixels tolerated (0-100).")
+    var maxDiffPercent: Double?
+
+    @Flag(help: "Count anti-aliasing shifts as differences too.")
+    var strictAntialiasing = false
+
+    func validate() throws {
+        guard threshold.isFinite, (0...1).contains(threshold) else {
+            throw ValidationError("--threshold must be between 0 and 1")
+        }
+        guard maxDiffPixels >= 0 else { throw ValidationError("--max-diff-pixels must not be negative") }
+        if let p = maxDiffPercent, !(p.isFinite && (0...100).contains(p)) {
+            throw ValidationError("--max-diff-percent must be between 0 and 100")
+        }
+    }
+
+    var comparisonOptions: ImageComparison.Options {
+        var o = ImageComparison.Options()
+        o.threshold = threshold
+        o.maxDiffPixels = maxDiffPixels
+        o.maxDiffFraction = maxDiffPercent.map { $0 / 100 }
+        o.detectAntialiasing = !strictAntialiasing
+        return o
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Plotline
+
+/// `plotline render`: specs to files, or a check of the files already there.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render chart specs to SVG and PNG files.",
+        discussion: """
+            Writes <output>/<spec name>.svg and .png. With --check, renders in memory and compares \
+            with the files already in the output folder: exit 1 and a <name>.diff.png beside any \
+            PNG that differs. With --check --update, rewrites the references that differ.
+            """)
+
+    @Argument(help: "Chart spec files (JSON).")
+    var specs: [String]
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var output: String = "Output"
+
+    @Option(help: "Formats to write, comma-separated: svg, png.", transform: RenderCommand.parseFormats)
+    var format: [OutputFormat] = [.svg, .png]
+
+    @Option(help: "Pixel density of PNG output (1-8): 2 gives twice the pixels for HiDPI screens.")
+    var scale: Double = 1
+
+    @Option(help: "How SVG text is written: text (<text> elements) or paths (glyph outlines).")
+    var svgText: SVGWriter.TextMode = .text
+
+    @Flag(help: "Compare with the files in the output folder instead of writing them.")
+    var check = false
+
+    @Flag(help: "With --check: rewrite the references that differ.")
+    var update = false
+
+    @OptionGroup var tolerance: ToleranceOptions
+
+    static func parseFormats(_ text: String) throws -> [OutputFormat] {
+        var formats: [OutputFormat] = []
+        for part in text.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let f = OutputFormat(rawValue: name) else {
+                throw ValidationError("unknown format \"\(name)\"; use svg, png or svg,png")
+            }
+            if !formats.contains(f) { formats.append(f) }
+        }
+        guard !formats.isEmpty else { throw ValidationError("--format needs svg, png or both") }
+        return formats
+    }
+
+    func validate() throws {
+        guard scale.isFinite, scale >= 1, scale <= 8, scale == scale.rounded() else {
+            throw ValidationError("--scale must be a whole number from 1 to 8")
+        }
+        if update, !check { throw ValidationError("--update goes with --check") }
+        guard !specs.isEmpty else { throw ValidationError("name at least one spec file") }
+    }
+
+    func run() throws {
+        let renderer = Renderer()
+        let options = RenderOptions(formats: format, scale: scale, svgText: svgText)
+        var badInput = false, different = false
+        if !check {
+            do {
+                try FileOutput.makeFolder(output)
+            } catch {
+                Console.error("plotline: \(error)")
+                throw CommandStatus.badInput
+            }
+        }
+        for spec in specs {
+            do {
+                let chart = try renderer.render(specAt: spec, options: options)
+                if check {
+                    if try !checkChart(chart) { different = true }
+                } else {
+                    for file in chart.files {
+                        let path = output + "/" + chart.name + "." + file.format.fileExtension
+                        try FileOutput.writeAtomically(file.bytes, to: path)
+                        Console.out("wrote \(path)")
+                    }
+                }
+            } catch {
+                Console.error("plotline: \(error)")
+                badInput = true
+            }
+        }
+        if badInput { throw CommandStatus.badInput }
+        if different { throw CommandStatus.different }
+    }
+
+    /// Compares one chart with its references; true when every format matches.
+    func checkChart(_ chart: RenderedChart) throws(PlotlineError) -> Bool {
+        var allMatch = true
+        for file in chart.files {
+            let path = output + "/" + chart.name + "." + file.format.fileExtension
+            let diffPath = output + "/" + chart.name + ".diff.png"
+            guard let reference = try FileOutput.read(path) else {
+                if update {
+                    try FileOutput.writeAtomically(file.bytes, to: path)
+                    Console.out("recorded \(path)")
+                } else {
+                    Console.out("\(path): no reference file; run with --check --update to record it")
+                    allMatch = false
+                }
+                continue
+            }
+            let outcome = try ReferenceComparison.compare(file.format, expected: reference, actual: file.bytes,
+                                                          expectedName: path, actualName: "rendered \(chart.name)",
+                                                          options: tolerance.comparisonOptions)
+            if outcome.passes {
+                if file.format == .png { FileOutput.remove(diffPath) }
+                Console.out("\(path): matches")
+                continue
+            }
+            if update {
+                try FileOutput.writeAtomically(file.bytes, to: path)
+                if file.format == .png { FileOutput.remove(diffPath) }
+                Console.out("\(path): updated (\(outcome.summary))")
+                continue
+            }
+            allMatch = false
+            Console.out("\(path): \(outcome.summary)")
+            if let diff = outcome.textDiff { Console.out(diff) }
+            if let image = outcome.diffImage {
+                try FileOutput.writeAtomically(image, to: diffPath)
+                Console.out("\(path): diff image written to \(diffPath)")
+            }
+        }
+        return allMatch
+    }
+}
