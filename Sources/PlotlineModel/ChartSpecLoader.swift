@@ -420,7 +420,7 @@ private struct SpecDecoder {
         let bytes: [UInt8]
         switch ChartSpecLoader.readFile(resolved) {
         case .success(let b): bytes = b
-        case .failure(let reason): throw fail(node, path, "cannot read \(quoted(resolved)): \(reason.text)")
+        case .failure(let reason): throw fail(node, path, "cannot read \(quoted(resolved, limit: 4096)): \(reason.text)")
         }
         let table = try CSVTable.parse(bytes, file: resolved)
         tables.append(table)

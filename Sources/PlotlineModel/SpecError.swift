@@ -114,10 +114,14 @@ func closestMatch(to text: String, in candidates: [String]) -> String? {
         let d = editDistance(text, candidate)
         if d < (best?.distance ?? Int.max) { best = (candidate, d) }
     }
-    guard let best else { return nil }
-    let length = max(text.unicodeScalars.count, best.name.unicodeScalars.count)
-    guard best.distance <= max(2, length / 3), best.distance < length else { return nil }
-    return best.name
+    if let best {
+        let length = max(text.unicodeScalars.count, best.name.unicodeScalars.count)
+        if best.distance <= max(2, length / 3), best.distance < length { return best.name }
+    }
+    // A truncated name ("mmlu" for "mmlu_pro") is far in edit distance but still a likely slip.
+    let lowered = text.lowercased()
+    guard lowered.unicodeScalars.count >= 3 else { return nil }
+    return candidates.first { $0.lowercased().hasPrefix(lowered) }
 }
 
 /// `a, b and c` — for lists of allowed values in messages.
