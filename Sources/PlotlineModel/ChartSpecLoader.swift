@@ -33,13 +33,18 @@ public enum ChartSpecLoader {
     /// Validates a spec held in memory; `file` names it in errors, `baseDirectory` anchors
     /// relative CSV and font paths (empty for the current directory).
     public static func decode(_ bytes: [UInt8], file: String, baseDirectory: String) throws(SpecError) -> ChartSpec {
+        try decode(bytes, file: file, baseDirectory: baseDirectory, maximumPoints: maximumPoints)
+    }
+
+    /// `decode` with a different point limit, so tests can reach the limit without huge inputs.
+    static func decode(_ bytes: [UInt8], file: String, baseDirectory: String, maximumPoints: Int) throws(SpecError) -> ChartSpec {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw SpecError(file: file, line: error.line, column: error.column, keyPath: error.keyPath, message: error.message)
         }
-        var decoder = SpecDecoder(file: file, baseDirectory: baseDirectory)
+        var decoder = SpecDecoder(file: file, baseDirectory: baseDirectory, maximumPoints: maximumPoints)
         return try decoder.chart(root)
     }
 
@@ -112,10 +117,12 @@ private struct SpecDecoder {
     // CSV files already read, in first-use order, so several series can share one file.
     var tables: [CSVTable] = []
     var totalPoints = 0
+    let maximumPoints: Int
 
-    init(file: String, baseDirectory: String) {
+    init(file: String, baseDirectory: String, maximumPoints: Int) {
         self.file = file
         self.baseDirectory = baseDirectory
+        self.maximumPoints = maximumPoints
     }
 
     func fail(_ node: JSONNode, _ path: String, _ message: String) -> SpecError {
@@ -344,8 +351,8 @@ private struct SpecDecoder {
             }
         }
         totalPoints += y.count
-        if totalPoints > ChartSpecLoader.maximumPoints {
-            throw fail(node, path, "too many points: the chart has more than \(ChartSpecLoader.maximumPoints) in all")
+        if totalPoints > maximumPoints {
+            throw fail(node, path, "too many points: more than \(maximumPoints) in all series together")
         }
         return SeriesSpec(name: name, kind: kind, color: color, width: width, dash: dash, x: x, y: y)
     }
@@ -374,8 +381,8 @@ private struct SpecDecoder {
         guard case .array(let elements) = node.value else {
             throw fail(node, path, "expected an array of numbers, found \(node.value.kindDescription)")
         }
-        guard elements.count <= ChartSpecLoader.maximumPoints else {
-            throw fail(node, path, "too many points: more than \(ChartSpecLoader.maximumPoints)")
+        guard elements.count <= maximumPoints else {
+            throw fail(node, path, "too many points: more than \(maximumPoints)")
         }
         var result: [Double] = []
         result.reserveCapacity(elements.count)

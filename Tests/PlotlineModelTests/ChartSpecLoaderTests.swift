@@ -204,6 +204,49 @@ import PlotlineCore
         #expect(spec.series.first?.y == [0, 1, 2, 3, 4, 5])
     }
 
+    static let pointLimits: [(String, String)] = [
+        (#"{"series": [{"y": [1, 2, 3, 4, 5]}]}"#, "t.json:1:19: series[0].y: too many points: more than 4"),
+        (#"{"series": [{"y": [1, 2, 3]}, {"y": [1, 2]}]}"#,
+         "t.json:1:31: series[1]: too many points: more than 4 in all series together"),
+    ]
+
+    @Test(arguments: pointLimits)
+    func pointCountIsCapped(json: String, expected: String) {
+        do {
+            _ = try ChartSpecLoader.decode(Array(json.utf8), file: "t.json", baseDirectory: "", maximumPoints: 4)
+            Issue.record("decoded past the limit")
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test func seriesCanShareACSVFile() throws {
+        let json = #"""
+            {"series": [{"name": "a", "data": {"csv": "data/mmlu-pro-rl.csv", "x": "step", "y": "mmlu_pro"}},
+                        {"name": "b", "data": {"csv": "data/mmlu-pro-rl.csv", "y": "step"}}]}
+            """#
+        let spec = try ChartSpecLoader.decode(Array(json.utf8), file: "inline.json", baseDirectory: Fixtures.root)
+        #expect(spec.series.map(\.y) == [[50.2, 54.8, 55.4, 55.2, 56.7], [0, 200, 400, 600, 800]])
+        #expect(spec.series.last?.x == [0, 1, 2, 3, 4])
+        #expect(spec.legend)
+    }
+
+    @Test func missingXColumnIsReportedAtTheXKey() throws {
+        let json = #"{"series": [{"data": {"csv": "data/mmlu-pro-rl.csv", "x": "Step", "y": "mmlu_pro"}}]}"#
+        let csv = Fixtures.root + "/data/mmlu-pro-rl.csv"
+        #expect(throws: SpecError(file: "inline.json", line: 1, column: 59, keyPath: "series[0].data.x",
+                                  message: "no column \"Step\" in \(csv); did you mean \"step\"? (columns: step, mmlu_pro)")) {
+            try ChartSpecLoader.decode(Array(json.utf8), file: "inline.json", baseDirectory: Fixtures.root)
+        }
+    }
+
+    @Test func seriesWithGapsEqualThemselves() {
+        let series = SeriesSpec(y: [1, .nan, 3])
+        #expect(series == series)
+        #expect(series != SeriesSpec(y: [1, 2, 3]))
+        #expect(series.x == [0, 1, 2])
+    }
+
     @Test func pathsResolveAgainstTheSpecFolder() {
         #expect(ChartSpecLoader.resolve("data/a.csv", relativeTo: "Templates") == "Templates/data/a.csv")
         #expect(ChartSpecLoader.resolve("data/a.csv", relativeTo: "Templates/") == "Templates/data/a.csv")
