@@ -11,6 +11,19 @@ import PlotlineCore
 ///
 /// Each error names the file, the line and column of the offending JSON value and its key path,
 /// and suggests a fix where one is likely (a misspelt key, colour or column).
+///
+/// Keys (all optional unless marked; optional strings, `domain`, `tickStep` and `color` accept
+/// `null` as "not set"; unknown keys are errors):
+/// - top level: `width`, `height` (1…16384, default 800×500), `title`, `description`, `id`
+///   (`[A-Za-z][A-Za-z0-9_-]*`), `background` (CSS colour or `transparent`, default white),
+///   `font`, `x`, `y`, `legend` (default: true when two or more series have names),
+///   `series` (required, at least one).
+/// - `font`: `family` (default "DejaVu Sans"), `file` (relative to the spec), `size` (default 12).
+/// - `x`, `y`: `label`, `domain` (`[lower, upper]`, either may be null; lower < upper),
+///   `tickStep` (> 0), `grid` (default true).
+/// - each series: `name`, `kind` (`line`), `color`, `width` (default 2), `dash` (lengths), and
+///   either `y` with optional `x` (numbers or null; x defaults to 0, 1, 2, …) or
+///   `data`: `{ "csv": path relative to the spec, "x": column (optional), "y": column }`.
 public enum ChartSpecLoader {
     /// The largest canvas side accepted, in CSS pixels.
     public static let maximumSide: Double = 16384
