@@ -1,0 +1,266 @@
+/// A CSV file (RFC 4180) read into a header and rows of text cells.
+///
+/// Accepted: quoted fields with embedded commas, doubled quotes and line breaks; LF, CRLF and
+/// lone CR line endings; a final line break or none; a UTF-8 byte order mark; spaces around a
+/// quoted field. Blank lines are skipped (as pandas does). Every row must have as many fields as
+/// the header. Line numbers are physical lines, from 1, the header being line 1.
+public struct CSVTable: Sendable, Equatable {
+    /// The file the table came from, used in messages.
+    public var file: String
+    /// The column names, with surrounding spaces removed.
+    public var header: [String]
+    /// The data rows, each with exactly `header.count` cells, as written (quotes removed).
+    public var rows: [[String]]
+    /// The physical line on which each row starts, parallel to `rows`.
+    public var rowLines: [Int]
+
+    /// Creates a table from parts; `rowLines` defaults to one line per row after the header.
+    public init(file: String, header: [String], rows: [[String]], rowLines: [Int]? = nil) {
+        self.file = file
+        self.header = header
+        self.rows = rows
+        self.rowLines = rowLines ?? rows.indices.map { $0 + 2 }
+    }
+
+    /// Parses CSV text.
+    public static func parse(_ text: String, file: String) throws(SpecError) -> CSVTable {
+        try parse(Array(text.utf8), file: file)
+    }
+
+    /// Parses CSV bytes, which must be UTF-8.
+    public static func parse(_ bytes: [UInt8], file: String) throws(SpecError) -> CSVTable {
+        if let bad = UTF8Check.firstInvalidByte(in: bytes) {
+            let (line, _) = UTF8Check.position(of: bad.offset, in: bytes)
+            throw SpecError(file: file, line: line, message: "invalid UTF-8 (byte 0x\(hex(bad.byte)))")
+        }
+        var scanner = CSVScanner(bytes: bytes, file: file)
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.pos = 3 }
+
+        var header: [String]?
+        var rows: [[String]] = []
+        var rowLines: [Int] = []
+        while let (fields, line) = try scanner.nextRecord() {
+            guard let header else {
+                let names = fields.map { $0.trimmingCSVSpaces() }
+                for (i, name) in names.enumerated() where !name.isEmpty {
+                    if let first = names[..<i].firstIndex(of: name) {
+                        throw SpecError(file: file, line: line,
+                                        message: "column \(quoted(name)) appears twice in the header (columns \(first + 1) and \(i + 1))")
+                    }
+                }
+                header = names
+                continue
+            }
+            guard fields.count == header.count else {
+                throw SpecError(file: file, line: line,
+                                message: "row has \(fields.count) \(fields.count == 1 ? "field" : "fields") but the header has \(header.count)")
+            }
+            rows.append(fields)
+            rowLines.append(line)
+        }
+        guard let header else {
+            throw SpecError(file: file, message: "the file is empty; expected a header row")
+        }
+        return CSVTable(file: file, header: header, rows: rows, rowLines: rowLines)
+    }
+
+    /// The index of the column with this name (exact match), or nil.
+    public func columnIndex(named name: String) -> Int? {
+        header.firstIndex(of: name)
+    }
+
+    /// The cells of the named column, or nil when there is no such column.
+    public func column(named name: String) -> [String]? {
+        guard let index = columnIndex(named: name) else { return nil }
+        return rows.map { index < $0.count ? $0[index] : "" }
+    }
+
+    /// "no column "mmlu" in data/x.csv; did you mean "mmlu_pro"? (columns: step, mmlu_pro)".
+    public func missingColumnMessage(_ name: String) -> String {
+        var message = "no column \(quoted(name)) in \(file)"
+        if let suggestion = closestMatch(to: name, in: header.filter { !$0.isEmpty }) {
+            message += "; did you mean \(quoted(suggestion))?"
+        }
+        let columns = header.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
+        return message + " (columns: \(columns))"
+    }
+
+    /// The named column as numbers: empty cells, `NaN`, `NA`, `null` and infinities become `nan`
+    /// (a gap); anything else that is not a number is an error naming the file, line and column.
+    public func numbers(inColumn name: String) throws(SpecError) -> [Double] {
+        guard let index = columnIndex(named: name) else {
+            throw SpecError(file: file, line: 1, message: missingColumnMessage(name))
+        }
+        var values: [Double] = []
+        values.reserveCapacity(rows.count)
+        for (r, row) in rows.enumerated() {
+            let cell = index < row.count ? row[index] : ""
+            switch CSVTable.parseNumber(cell) {
+            case .value(let v):
+                values.append(v)
+            case .invalid, .outOfRange:
+                let problem = CSVTable.parseNumber(cell) == .outOfRange ? "is out of range" : "is not a number"
+                throw SpecError(file: file, line: cellLine(row: r, column: index),
+                                message: "column \(quoted(name)): \(quoted(cell)) \(problem)")
+            }
+        }
+        return values
+    }
+
+    /// The physical line of a cell: the row's first line plus the line breaks inside the quoted
+    /// cells before it.
+    func cellLine(row: Int, column: Int) -> Int {
+        guard row < rows.count, row < rowLines.count else { return 1 }
+        var line = rowLines[row]
+        for cell in rows[row].prefix(column) { line += cell.lineBreakCount() }
+        return line
+    }
+
+    /// The outcome of reading one numeric cell.
+    enum NumberCell: Equatable {
+        case value(Double)
+        case invalid
+        case outOfRange
+    }
+
+    /// Strict number parsing: `Double(text)` after trimming spaces, restricted to decimal
+    /// notation (no hex floats), with the usual spellings of a missing value accepted as `nan`.
+    static func parseNumber(_ raw: String) -> NumberCell {
+        let text = raw.trimmingCSVSpaces()
+        if text.isEmpty { return .value(.nan) }
+        switch text.lowercased() {
+        case "nan", "na", "null", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity":
+            // Non-finite values are stored as nan: they all mean "break the line here".
+            return .value(.nan)
+        default:
+            break
+        }
+        let allowed = text.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x65 || $0 == 0x45
+        }
+        guard allowed, text.utf8.count <= 400, let value = Double(text) else { return .invalid }
+        return value.isFinite ? .value(value) : .outOfRange
+    }
+}
+
+/// The byte-level CSV state machine: one record at a time.
+private struct CSVScanner {
+    let bytes: [UInt8]
+    let file: String
+    var pos = 0
+    var line = 1
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    /// The next non-blank record and the line it starts on, or nil at the end.
+    mutating func nextRecord() throws(SpecError) -> ([String], Int)? {
+        while pos < bytes.count {
+            let startLine = line
+            var fields: [String] = []
+            var anyQuoted = false
+            while true {
+                let (field, wasQuoted) = try nextField()
+                fields.append(field)
+                anyQuoted = anyQuoted || wasQuoted
+                if pos < bytes.count, bytes[pos] == UInt8(ascii: ",") {
+                    pos += 1
+                    continue
+                }
+                consumeLineBreak()
+                break
+            }
+            // A line holding nothing (or only spaces) is blank, not a one-field record.
+            if fields.count == 1, !anyQuoted, fields[0].trimmingCSVSpaces().isEmpty { continue }
+            return (fields, startLine)
+        }
+        return nil
+    }
+
+    /// Reads one field, stopping before the comma or line break that ends it.
+    private mutating func nextField() throws(SpecError) -> (String, Bool) {
+        // Spaces before an opening quote are tolerated, as many hand-written files have them.
+        var look = pos
+        while look < bytes.count, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
+        if look < bytes.count, bytes[look] == UInt8(ascii: "\"") {
+            pos = look + 1
+            let openLine = line
+            var out: [UInt8] = []
+            while true {
+                guard pos < bytes.count else {
+                    throw SpecError(file: file, line: openLine,
+                                    message: "unterminated quoted field (the quote opened on line \(openLine) is never closed)")
+                }
+                let b = bytes[pos]
+                if b == UInt8(ascii: "\"") {
+                    if pos + 1 < bytes.count, bytes[pos + 1] == UInt8(ascii: "\"") {
+                        out.append(b)
+                        pos += 2
+                        continue
+                    }
+                    pos += 1
+                    break
+                }
+                if b == 0x0A || (b == 0x0D && !(pos + 1 < bytes.count && bytes[pos + 1] == 0x0A)) { line += 1 }
+                out.append(b)
+                pos += 1
+            }
+            while pos < bytes.count, bytes[pos] == 0x20 || bytes[pos] == 0x09 { pos += 1 }
+            if pos < bytes.count, bytes[pos] != UInt8(ascii: ","), bytes[pos] != 0x0A, bytes[pos] != 0x0D {
+                throw SpecError(file: file, line: line,
+                                message: "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")
+            }
+            return (String(decoding: out, as: UTF8.self), true)
+        }
+        let start = pos
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+            pos += 1
+        }
+        return (String(decoding: bytes[start..<pos], as: UTF8.self), false)
+    }
+
+    private mutating func consumeLineBreak() {
+        guard pos < bytes.count else { return }
+        if bytes[pos] == 0x0D {
+            pos += 1
+            if pos < bytes.count, bytes[pos] == 0x0A { pos += 1 }
+            line += 1
+        } else if bytes[pos] == 0x0A {
+            pos += 1
+            line += 1
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingCSVSpaces() -> String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// Line breaks (LF, CRLF or lone CR) in the text, counted as the CSV scanner counts lines.
+    func lineBreakCount() -> Int {
+        var count = 0
+        var previousCR = false
+        for b in utf8 {
+            if b == 0x0A {
+                if !previousCR { count += 1 }
+                previousCR = false
+            } else if b == 0x0D {
+                count += 1
+                previousCR = true
+            } else {
+                previousCR = false
+            }
+        }
+        return count
+    }
+}
