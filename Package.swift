@@ -60,6 +60,8 @@ let package = Package(
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineModelTests", dependencies: ["PlotlineModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotlineScalesTests", dependencies: ["PlotlineScales"]),
+        .testTarget(name: "PlotlineFontsTests", dependencies: ["PlotlineFonts"]),
+        .testTarget(name: "PlotlineSVGTests", dependencies: ["PlotlineSVG"]),
         .testTarget(name: "PlotlineRasterTests", dependencies: ["PlotlineRaster"]),
         .testTarget(name: "PlotlinePNGTests", dependencies: ["PlotlinePNG", "PlotlineDiff"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting"]),

@@ -195,12 +195,19 @@ public struct ChartLayout: Sendable {
     func resolve(_ axis: AxisSpec, data: Extent, length: Double, perTick: Double) -> AxisResolution {
         let maxCount = min(max(Int((length / perTick).rounded(.down)), 2), 10)
         var lower: Double, upper: Double
-        if let d = axis.domain {
-            (lower, upper) = (d.lowerBound, d.upperBound)
-        } else if let lo = data.min, let hi = data.max {
-            (lower, upper) = Ticks.autoDomain(dataMin: lo, dataMax: hi, maxCount: maxCount)
+        if let lo = axis.lower, let hi = axis.upper {
+            (lower, upper) = (lo, hi)
         } else {
-            (lower, upper) = (0, 1)
+            // A half-set domain keeps its given end and lets the data choose the other.
+            let lo = axis.lower ?? data.min ?? axis.upper.map { $0 - 1 } ?? 0
+            let hi = axis.upper ?? data.max ?? axis.lower.map { $0 + 1 } ?? 1
+            let auto = Ticks.autoDomain(dataMin: min(lo, hi), dataMax: max(lo, hi), maxCount: maxCount)
+            lower = axis.lower ?? auto.lower
+            upper = axis.upper ?? auto.upper
+            if !(lower < upper) {
+                // The data lie wholly beyond the given end: show a unit span next to it.
+                if axis.lower != nil { upper = lower + max(abs(lower) * 0.1, 1) } else { lower = upper - max(abs(upper) * 0.1, 1) }
+            }
         }
         let set = axis.tickStep.map { Ticks.fixed(lower: lower, upper: upper, step: $0) }
             ?? Ticks.automatic(lower: lower, upper: upper, maxCount: maxCount)

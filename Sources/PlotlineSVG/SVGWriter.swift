@@ -27,10 +27,35 @@ public struct SVGWriter: Sendable {
     }
 
     /// The SVG document for `scene`, ending in a newline.
+    ///
+    /// When the Scene's `idPrefix` is empty, ids start with `plotline-` and a hash of the document
+    /// itself: the same chart always gets the same ids, and different charts inlined in one page
+    /// do not clash.
     public func write(_ scene: Scene) -> String {
-        var out = SVGOutput(prefix: SVGWriter.sanitizedID(scene.idPrefix), textMode: textMode)
+        guard scene.idPrefix.isEmpty else {
+            var out = SVGOutput(prefix: SVGWriter.sanitizedID(scene.idPrefix), textMode: textMode)
+            out.document(scene, includeSize: includeSize)
+            return out.text
+        }
+        // U+0001 cannot survive escaping, so it marks exactly the places the prefix goes.
+        let marker: Character = "\u{1}"
+        var out = SVGOutput(prefix: String(marker), textMode: textMode)
         out.document(scene, includeSize: includeSize)
-        return out.text
+        let prefix = "plotline-" + SVGWriter.hashHex(out.text)
+        return out.text.split(separator: marker, omittingEmptySubsequences: false).joined(separator: prefix)
+    }
+
+    /// The first 8 hex digits of the 64-bit FNV-1a hash of `text`'s UTF-8 bytes.
+    static func hashHex(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        let digits = Array("0123456789abcdef")
+        var s = ""
+        for shift in stride(from: 60, through: 32, by: -4) { s.append(digits[Int((h >> UInt64(shift)) & 0xF)]) }
+        return s
     }
 
     /// The id prefix made safe for XML ids and CSS selectors: letters, digits, `-` and `_`, starting with a letter.
