@@ -121,6 +121,9 @@ public struct ImageComparison: Sendable {
             actual.data.withUnsafeBufferPointer { a in
                 diffData.withUnsafeMutableBufferPointer { out in
                     let e32 = UnsafeRawBufferPointer(e), a32 = UnsafeRawBufferPointer(a)
+                    // Charts are mostly runs of one colour: remember the last faded pixel.
+                    var lastPixel: UInt32 = 0xFFFF_FFFF
+                    var lastGrey = fadedGrey(e, 0, count: count)
                     for y in 0..<height {
                         for x in 0..<width {
                             let pixel = y * width + x
@@ -137,7 +140,11 @@ public struct ImageComparison: Sendable {
                                 }
                             }
                             if !isDifferent {
-                                let v = fadedGrey(e, pos)
+                                if pe != lastPixel {
+                                    lastPixel = pe
+                                    lastGrey = fadedGrey(e, pos, count: count)
+                                }
+                                let v = lastGrey
                                 out[pos] = v; out[pos + 1] = v; out[pos + 2] = v
                                 continue
                             }
@@ -219,7 +226,8 @@ public struct ImageComparison: Sendable {
     /// The expected pixel for the diff picture: its brightness at 10 % opacity over white, as
     /// pixelmatch's drawGrayPixel. For premultiplied input, Y(c)·α·0.1 = 0.1·Y(p) with α = a/255.
     @inline(__always)
-    static func fadedGrey(_ img: UnsafeBufferPointer<UInt8>, _ pos: Int) -> UInt8 {
+    static func fadedGrey(_ img: UnsafeBufferPointer<UInt8>, _ pos: Int, count: Int) -> UInt8 {
+        guard pos / 4 < count else { return 255 }
         let y = yOf(Double(img[pos]), Double(img[pos + 1]), Double(img[pos + 2]))
         let v = 255 + fadeAlpha * (y - Double(img[pos + 3]))
         return UInt8(min(max(v.rounded(), 0), 255))

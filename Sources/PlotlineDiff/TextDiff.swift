@@ -2,15 +2,12 @@
 public enum TextDiff {
     /// Most output lines before the diff is cut short, so a wholly different file stays readable.
     static let maxOutputLines = 400
-    /// Largest LCS table (lines × lines, after trimming the common prefix and suffix) computed exactly;
-    /// beyond it the middle is shown as one replaced block.
-    static let maxTableCells = 16_000_000
 
     /// A unified diff (`---`/`+++` headers, `@@` hunks) from `expected` to `actual`; nil when they are equal.
     ///
     /// Lines are compared byte for byte (UTF-8), not by Unicode canonical equivalence. The alignment
-    /// is a longest common subsequence (dynamic programming, after trimming the common prefix and
-    /// suffix). A missing final newline is reported as `\ No newline at end of file`, as diff(1) does.
+    /// is a shortest edit script (Myers' O(ND) algorithm), so unchanged lines are kept wherever
+    /// possible. A missing final newline is reported as `\ No newline at end of file`, as diff(1) does.
     /// Output is capped at 400 lines.
     public static func unified(expected: String, actual: String, expectedName: String, actualName: String,
                                context: Int = 3) -> String? {
@@ -58,7 +55,10 @@ public enum TextDiff {
         return id
     }
 
-    /// Edit script turning `a` into `b`.
+    /// Edit script turning `a` into `b`: common prefix and suffix trimmed, then Myers' greedy
+    /// O((N+M)·D) shortest-edit-script algorithm ("An O(ND) Difference Algorithm and Its
+    /// Variations", E. Myers, 1986) on the middle. The trace of diagonals needs O(D²) memory, so
+    /// beyond `maxEditDistance` the middle is reported as one replaced block instead.
     static func align(_ a: [Int], _ b: [Int]) -> [Op] {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
@@ -66,43 +66,82 @@ public enum TextDiff {
         while suffix < a.count - prefix, suffix < b.count - prefix,
               a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
         var ops: [Op] = (0..<prefix).map { .keep($0, $0) }
-        let n = a.count - prefix - suffix, m = b.count - prefix - suffix
-        if n > 0 && m > 0 && n.multipliedReportingOverflow(by: m).partialValue <= maxTableCells
-            && !n.multipliedReportingOverflow(by: m).overflow {
-            // lcs[i][j] = LCS length of a[prefix+i...] and b[prefix+j...], stored row-major.
-            let w = m + 1
-            var lcs = [Int32](repeating: 0, count: (n + 1) * w)
-            lcs.withUnsafeMutableBufferPointer { t in
-                for i in stride(from: n - 1, through: 0, by: -1) {
-                    for j in stride(from: m - 1, through: 0, by: -1) {
-                        t[i * w + j] = a[prefix + i] == b[prefix + j]
-                            ? t[(i + 1) * w + j + 1] + 1
-                            : max(t[(i + 1) * w + j], t[i * w + j + 1])
-                    }
-                }
-            }
-            var i = 0, j = 0
-            while i < n || j < m {
-                if i < n, j < m, a[prefix + i] == b[prefix + j] {
-                    ops.append(.keep(prefix + i, prefix + j)); i += 1; j += 1
-                } else if j < m, i == n || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j] {
-                    // Prefer deletions first within a change block: emit insertions only when they
-                    // do not shorten the LCS, which yields "-old / +new" ordering.
-                    if i < n, lcs[(i + 1) * w + j] == lcs[i * w + j] {
-                        ops.append(.delete(prefix + i)); i += 1
-                    } else {
-                        ops.append(.insert(prefix + j)); j += 1
-                    }
-                } else {
-                    ops.append(.delete(prefix + i)); i += 1
+        let middleA = Array(a[prefix..<(a.count - suffix)]), middleB = Array(b[prefix..<(b.count - suffix)])
+        if let middle = myers(middleA, middleB) {
+            ops += middle.map { op in
+                switch op {
+                case let .keep(i, j): .keep(prefix + i, prefix + j)
+                case let .delete(i): .delete(prefix + i)
+                case let .insert(j): .insert(prefix + j)
                 }
             }
         } else {
-            ops += (0..<n).map { .delete(prefix + $0) }
-            ops += (0..<m).map { .insert(prefix + $0) }
+            ops += (0..<middleA.count).map { .delete(prefix + $0) }
+            ops += (0..<middleB.count).map { .insert(prefix + $0) }
         }
         ops += (0..<suffix).map { .keep(a.count - suffix + $0, b.count - suffix + $0) }
         return ops
+    }
+
+    /// Largest edit distance (inserted + deleted lines) Myers' algorithm is run to; its trace takes
+    /// (D+1)² entries, 16 MB at this bound.
+    static let maxEditDistance = 2000
+
+    /// Myers' forward greedy algorithm with a stored trace for backtracking; nil when the edit
+    /// distance exceeds `maxEditDistance`.
+    static func myers(_ a: [Int], _ b: [Int]) -> [Op]? {
+        let n = a.count, m = b.count
+        if n == 0 { return (0..<m).map { .insert($0) } }
+        if m == 0 { return (0..<n).map { .delete($0) } }
+        let maxD = min(n + m, maxEditDistance)
+        // v[k + offset] = furthest x reached on diagonal k = x − y.
+        let offset = maxD + 1
+        var v = [Int](repeating: 0, count: 2 * maxD + 3)
+        // trace[d² + (k + d)] = v[k] after round d, for k in −d...d.
+        var trace: [Int32] = []
+        var found: Int?
+        search: for d in 0...maxD {
+            for k in stride(from: -d, through: d, by: 2) {
+                var x: Int
+                if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+                    x = v[offset + k + 1]  // step down: insert b[y]
+                } else {
+                    x = v[offset + k - 1] + 1  // step right: delete a[x]
+                }
+                var y = x - k
+                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+                v[offset + k] = x
+                if x >= n && y >= m {
+                    found = d
+                    for kk in -d...d { trace.append(Int32(v[offset + kk])) }
+                    break search
+                }
+            }
+            for kk in -d...d { trace.append(Int32(v[offset + kk])) }
+        }
+        guard let distance = found else { return nil }
+
+        var reversed: [Op] = []
+        var x = n, y = m
+        var d = distance
+        while d > 0 {
+            let k = x - y
+            func previous(_ kk: Int) -> Int { Int(trace[(d - 1) * (d - 1) + kk + (d - 1)]) }
+            let prevK = (k == -d || (k != d && previous(k - 1) < previous(k + 1))) ? k + 1 : k - 1
+            let prevX = previous(prevK), prevY = prevX - prevK
+            while x > prevX, y > prevY {
+                reversed.append(.keep(x - 1, y - 1)); x -= 1; y -= 1
+            }
+            if x == prevX {
+                reversed.append(.insert(prevY))
+            } else {
+                reversed.append(.delete(prevX))
+            }
+            x = prevX; y = prevY
+            d -= 1
+        }
+        while x > 0, y > 0 { reversed.append(.keep(x - 1, y - 1)); x -= 1; y -= 1 }
+        return reversed.reversed()
     }
 
     static func render(_ ops: [Op], old: [Line], new: [Line], expectedName: String, actualName: String,
