@@ -1,5 +1,6 @@
+import Foundation
 import PlotlineCore
-import PlotlineDiff
+@testable import PlotlineDiff
 import PlotlinePNG
 import Testing
 
@@ -178,5 +179,54 @@ struct TextDiffTests {
         let count = diff.split(separator: "\n").count
         #expect(count <= 402)
         #expect(diff.contains("more diff lines not shown"))
+    }
+}
+
+@Suite("Text diff alignment")
+struct TextDiffAlignmentTests {
+    /// Myers' edit script must be a valid alignment: keeps pair equal lines, and the script walks
+    /// both sequences in order, covering each element exactly once.
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func editScriptIsValid(seed: UInt64) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let a = (0..<(200 + next(300))).map { _ in next(12) }
+        var b = a
+        for _ in 0..<next(40) {
+            switch next(3) {
+            case 0: if !b.isEmpty { b.remove(at: next(b.count)) }
+            case 1: b.insert(next(12), at: next(b.count + 1))
+            default: if !b.isEmpty { b[next(b.count)] = next(12) }
+            }
+        }
+        let ops = TextDiff.align(a, b)
+        var i = 0, j = 0, edits = 0
+        for op in ops {
+            switch op {
+            case let .keep(x, y):
+                #expect(x == i && y == j && a[x] == b[y])
+                i += 1; j += 1
+            case let .delete(x):
+                #expect(x == i); i += 1; edits += 1
+            case let .insert(y):
+                #expect(y == j); j += 1; edits += 1
+            }
+        }
+        #expect(i == a.count && j == b.count)
+        // A shortest script never needs more edits than twice the number of mutations.
+        #expect(edits <= 2 * 40)
+    }
+
+    @Test func largeFileWithScatteredChanges() throws {
+        var lines = (0..<5000).map { "<path d=\"M\($0) 0\"/>" }
+        let old = lines.joined(separator: "\n") + "\n"
+        for k in stride(from: 100, to: 5000, by: 1000) { lines[k] = "<path d=\"changed\"/>" }
+        let diff = try #require(TextDiff.unified(
+            expected: old, actual: lines.joined(separator: "\n") + "\n", expectedName: "e", actualName: "a"))
+        #expect(diff.components(separatedBy: "\n@@").count - 1 == 5)
+        #expect(diff.contains("-<path d=\"M1100 0\"/>\n+<path d=\"changed\"/>"))
     }
 }

@@ -17,6 +17,7 @@ struct PNGDecodingTests {
         ("grey16.png", "grey.rgba"),
         ("grey_alpha.png", "grey_alpha.rgba"),
         ("rgba8.png", "rgba8.rgba"),
+        ("rgba16.png", "rgba8.rgba"),       // 16-bit RGBA
         ("bilevel.png", "bilevel.rgba"),    // 1-bit grey
     ])
     func decodesToKnownPixels(png: String, expectedRaw: String) throws {
