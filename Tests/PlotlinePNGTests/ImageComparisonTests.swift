@@ -55,6 +55,17 @@ struct ImageComparisonTests {
         #expect(result.antialiasedPixels > 3 * result.differentPixels,
                 "\(result.summary)")
         #expect(result.summary.contains("anti-aliasing"))
+        // Anti-aliasing is drawn yellow and real differences red in the diff picture.
+        var yellow = 0, red = 0
+        for y in 0..<result.height {
+            for x in 0..<result.width {
+                let c = result.diffImage.color(x: x, y: y)
+                if c == Color(red: 255, green: 255, blue: 0) { yellow += 1 }
+                if c == Color(red: 255, green: 0, blue: 0) { red += 1 }
+            }
+        }
+        #expect(yellow == result.antialiasedPixels)
+        #expect(red == result.differentPixels)
         let withoutDetection = try ImageComparison.compare(
             expected: expected, actual: actual, options: .init(detectAntialiasing: false))
         #expect(withoutDetection.antialiasedPixels == 0)
