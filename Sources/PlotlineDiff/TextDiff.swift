@@ -1,0 +1,223 @@
+/// Line-based unified diffs of text, for showing why an SVG or other text snapshot changed.
+public enum TextDiff {
+    /// Most output lines before the diff is cut short, so a wholly different file stays readable.
+    static let maxOutputLines = 400
+
+    /// A unified diff (`---`/`+++` headers, `@@` hunks) from `expected` to `actual`; nil when they are equal.
+    ///
+    /// Lines are compared byte for byte (UTF-8), not by Unicode canonical equivalence. The alignment
+    /// is a shortest edit script (Myers' O(ND) algorithm), so unchanged lines are kept wherever
+    /// possible. A missing final newline is reported as `\ No newline at end of file`, as diff(1) does.
+    /// Output is capped at 400 lines.
+    public static func unified(expected: String, actual: String, expectedName: String, actualName: String,
+                               context: Int = 3) -> String? {
+        if expected.utf8.elementsEqual(actual.utf8) { return nil }
+        var ids: [Line: Int] = [:]
+        let old = lines(expected), new = lines(actual)
+        let a = old.map { line in intern(line, &ids) }
+        let b = new.map { line in intern(line, &ids) }
+        let ops = align(a, b)
+        return render(ops, old: old, new: new, expectedName: expectedName, actualName: actualName,
+                      context: max(context, 0))
+    }
+
+    /// One line's bytes, and whether the text ends there without a newline.
+    struct Line: Hashable {
+        var bytes: [UInt8]
+        var missingNewline: Bool
+    }
+
+    enum Op: Equatable {
+        case keep(Int, Int)  // indices into old and new
+        case delete(Int)
+        case insert(Int)
+    }
+
+    static func lines(_ text: String) -> [Line] {
+        var result: [Line] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                result.append(Line(bytes: current, missingNewline: false))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+        }
+        if !current.isEmpty { result.append(Line(bytes: current, missingNewline: true)) }
+        return result
+    }
+
+    static func intern(_ line: Line, _ ids: inout [Line: Int]) -> Int {
+        if let id = ids[line] { return id }
+        let id = ids.count
+        ids[line] = id
+        return id
+    }
+
+    /// Edit script turning `a` into `b`: common prefix and suffix trimmed, then Myers' greedy
+    /// O((N+M)·D) shortest-edit-script algorithm ("An O(ND) Difference Algorithm and Its
+    /// Variations", E. Myers, 1986) on the middle. The trace of diagonals needs O(D²) memory, so
+    /// beyond `maxEditDistance` the middle is reported as one replaced block instead.
+    static func align(_ a: [Int], _ b: [Int]) -> [Op] {
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix,
+              a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var ops: [Op] = (0..<prefix).map { .keep($0, $0) }
+        let middleA = Array(a[prefix..<(a.count - suffix)]), middleB = Array(b[prefix..<(b.count - suffix)])
+        if let middle = myers(middleA, middleB) {
+            ops += middle.map { op in
+                switch op {
+                case let .keep(i, j): .keep(prefix + i, prefix + j)
+                case let .delete(i): .delete(prefix + i)
+                case let .insert(j): .insert(prefix + j)
+                }
+            }
+        } else {
+            ops += (0..<middleA.count).map { .delete(prefix + $0) }
+            ops += (0..<middleB.count).map { .insert(prefix + $0) }
+        }
+        ops += (0..<suffix).map { .keep(a.count - suffix + $0, b.count - suffix + $0) }
+        return ops
+    }
+
+    /// Largest edit distance (inserted + deleted lines) Myers' algorithm is run to; its trace takes
+    /// (D+1)² entries, 16 MB at this bound.
+    static let maxEditDistance = 2000
+
+    /// Myers' forward greedy algorithm with a stored trace for backtracking; nil when the edit
+    /// distance exceeds `maxEditDistance`.
+    static func myers(_ a: [Int], _ b: [Int]) -> [Op]? {
+        let n = a.count, m = b.count
+        if n == 0 { return (0..<m).map { .insert($0) } }
+        if m == 0 { return (0..<n).map { .delete($0) } }
+        let maxD = min(n + m, maxEditDistance)
+        // v[k + offset] = furthest x reached on diagonal k = x − y.
+        let offset = maxD + 1
+        var v = [Int](repeating: 0, count: 2 * maxD + 3)
+        // trace[d² + (k + d)] = v[k] after round d, for k in −d...d.
+        var trace: [Int32] = []
+        var found: Int?
+        search: for d in 0...maxD {
+            for k in stride(from: -d, through: d, by: 2) {
+                var x: Int
+                if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+                    x = v[offset + k + 1]  // step down: insert b[y]
+                } else {
+                    x = v[offset + k - 1] + 1  // step right: delete a[x]
+                }
+                var y = x - k
+                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+                v[offset + k] = x
+                if x >= n && y >= m {
+                    found = d
+                    for kk in -d...d { trace.append(Int32(v[offset + kk])) }
+                    break search
+                }
+            }
+            for kk in -d...d { trace.append(Int32(v[offset + kk])) }
+        }
+        guard let distance = found else { return nil }
+
+        var reversed: [Op] = []
+        var x = n, y = m
+        var d = distance
+        while d > 0 {
+            let k = x - y
+            func previous(_ kk: Int) -> Int { Int(trace[(d - 1) * (d - 1) + kk + (d - 1)]) }
+            let prevK = (k == -d || (k != d && previous(k - 1) < previous(k + 1))) ? k + 1 : k - 1
+            let prevX = previous(prevK), prevY = prevX - prevK
+            while x > prevX, y > prevY {
+                reversed.append(.keep(x - 1, y - 1)); x -= 1; y -= 1
+            }
+            if x == prevX {
+                reversed.append(.insert(prevY))
+            } else {
+                reversed.append(.delete(prevX))
+            }
+            x = prevX; y = prevY
+            d -= 1
+        }
+        while x > 0, y > 0 { reversed.append(.keep(x - 1, y - 1)); x -= 1; y -= 1 }
+        return reversed.reversed()
+    }
+
+    static func render(_ ops: [Op], old: [Line], new: [Line], expectedName: String, actualName: String,
+                       context: Int) -> String {
+        // Group changes into hunks: runs of changes separated by at most 2·context kept lines.
+        var hunks: [Range<Int>] = []
+        var index = 0
+        while index < ops.count {
+            guard case .keep = ops[index] else {
+                var end = index
+                var lastChange = index
+                while end < ops.count {
+                    if case .keep = ops[end] {
+                        if end - lastChange > 2 * context { break }
+                    } else {
+                        lastChange = end
+                    }
+                    end += 1
+                }
+                let start = max(0, index - context)
+                let stop = min(ops.count, lastChange + 1 + context)
+                hunks.append(start..<stop)
+                index = stop
+                continue
+            }
+            index += 1
+        }
+
+        var out: [String] = ["--- \(expectedName)", "+++ \(actualName)"]
+        var truncated = 0
+        func text(_ line: Line) -> String { String(decoding: line.bytes, as: UTF8.self) }
+        for hunk in hunks {
+            var oldStart = 0, oldCount = 0, newStart = 0, newCount = 0
+            var oldFirst: Int?, newFirst: Int?
+            var body: [String] = []
+            for op in ops[hunk] {
+                switch op {
+                case let .keep(i, j):
+                    oldFirst = oldFirst ?? i; newFirst = newFirst ?? j
+                    oldCount += 1; newCount += 1
+                    body.append(" " + text(old[i]))
+                    if old[i].missingNewline { body.append("\\ No newline at end of file") }
+                case let .delete(i):
+                    oldFirst = oldFirst ?? i
+                    oldCount += 1
+                    body.append("-" + text(old[i]))
+                    if old[i].missingNewline { body.append("\\ No newline at end of file") }
+                case let .insert(j):
+                    newFirst = newFirst ?? j
+                    newCount += 1
+                    body.append("+" + text(new[j]))
+                    if new[j].missingNewline { body.append("\\ No newline at end of file") }
+                }
+            }
+            // Unified-diff convention: 1-based start; an empty range names the line before it.
+            oldStart = oldCount == 0 ? positionBefore(ops, hunk, old: true) : (oldFirst ?? 0) + 1
+            newStart = newCount == 0 ? positionBefore(ops, hunk, old: false) : (newFirst ?? 0) + 1
+            let header = "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@"
+            for line in [header] + body {
+                if out.count < maxOutputLines { out.append(line) } else { truncated += 1 }
+            }
+        }
+        if truncated > 0 { out.append("… \(truncated) more diff lines not shown") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// For an empty side of a hunk, the 1-based number of the last line before it (0 at file start).
+    static func positionBefore(_ ops: [Op], _ hunk: Range<Int>, old: Bool) -> Int {
+        var count = 0
+        for op in ops[..<hunk.lowerBound] {
+            switch op {
+            case .keep: count += 1
+            case .delete: if old { count += 1 }
+            case .insert: if !old { count += 1 }
+            }
+        }
+        return count
+    }
+}
