@@ -51,6 +51,9 @@ public enum Ticks {
     /// so they are treated as a single value.
     static let degenerateRelativeWidth = 1e-12
 
+    /// How far (in steps) `autoDomain` lets data sit outside the rounded domain: rounding noise only.
+    static let domainTolerance = 1e-12
+
     /// Nice ticks inside [lower, upper]: at most `maxCount` of them, as many as possible, steps 1, 2, 2.5, 5 × 10^k.
     ///
     /// The step is the smallest candidate whose ticks inside the domain number between 2 and
@@ -118,6 +121,8 @@ public enum Ticks {
     /// - Reversed inputs are swapped.
     /// - A single value (or a range narrower than 1e-12 of its magnitude) is widened by 10 % of its
     ///   magnitude on each side before rounding (5 → [4.4, 5.6] with maxCount 9); zero becomes [−1, 1].
+    /// - The result contains the data, except that data within 1e-12 of a step beyond a nice bound
+    ///   (0.1 + 0.2 against 0.3) is treated as on it.
     /// - Bounds that would overflow when rounded outward stay at the finite un-rounded value.
     public static func autoDomain(dataMin: Double, dataMax: Double, maxCount: Int) -> (lower: Double, upper: Double) {
         var lo: Double
@@ -135,6 +140,11 @@ public enum Ticks {
             // Clamp so a value near the largest Double cannot pad to infinity.
             lo = max(center - pad, -Double.greatestFiniteMagnitude)
             hi = min(center + pad, Double.greatestFiniteMagnitude)
+            if lo == hi {
+                // Subnormal values whose tenth underflows: widen by one ulp each way instead.
+                lo = center.nextDown
+                hi = center.nextUp
+            }
         }
         let budget = min(max(maxCount, 2), maximumTickCount)
         var previous: DecimalStep?
@@ -143,9 +153,10 @@ public enum Ticks {
             if choice.step == previous { break }
             previous = choice.step
             let size = choice.step.value
-            // The same 1e-9 tolerance as tick selection: a bound within rounding of a multiple is that multiple.
-            let down = choice.step.multiple((lo / size + edgeTolerance).rounded(.down))
-            let up = choice.step.multiple((hi / size - edgeTolerance).rounded(.up))
+            // A bound within 1e-12 of a step of a multiple is that multiple, so binary noise (0.1 + 0.2)
+            // never adds a whole step; anything further out is kept inside the domain.
+            let down = choice.step.multiple((lo / size + domainTolerance).rounded(.down))
+            let up = choice.step.multiple((hi / size - domainTolerance).rounded(.up))
             if down.isFinite { lo = down }
             if up.isFinite { hi = up }
         }
