@@ -73,7 +73,8 @@ struct DecimalStep: Hashable, Sendable {
 
     /// The short decimal form of `step` (positive, finite), if it has one with at most 15 significant digits.
     ///
-    /// A relative tolerance of 1e-9 accepts 0.30000000000000004 as 3 × 10^-1: the step the caller meant.
+    /// The tolerance (a billionth of the last digit, plus q's own rounding noise) accepts
+    /// 0.30000000000000004 as 3 × 10^-1, the step the caller meant, but not 1/3 as 3333333333 × 10^-10.
     init?(approximating step: Double) {
         guard step.isFinite, step > 0 else { return nil }
         let lead = decimalExponent(step)
@@ -81,7 +82,7 @@ struct DecimalStep: Hashable, Sendable {
             let p = lead - digits
             let q = scaleByPowerOfTen(step, -p)
             let r = q.rounded()
-            if r >= 1, abs(q - r) <= 1e-9 * q {
+            if r >= 1, abs(q - r) <= 1e-9 + q * 5e-16 {
                 self.init(significand: r, exponent: p)
                 return
             }

@@ -96,17 +96,19 @@ public struct TickFormatter: Sendable {
 
     /// The fewest decimals (in units of 10^unitExponent) that write `step` exactly, capped at 15 significant digits.
     ///
-    /// Steps with no short decimal form (1/3) get three digits past the step's leading digit.
+    /// Steps with no short decimal form (1/3) get three significant digits of the step.
     static func decimals(for step: Double, unitExponent: Int, magnitudeExponent: Int) -> Int {
         let unitStep = scaleByPowerOfTen(step, -unitExponent)
         // Integer digits of the largest label; the rest of 15 significant digits may be decimals.
         let integerDigits = max(magnitudeExponent - unitExponent + 1, 0)
         let cap = max(0, 15 - integerDigits)
         guard unitStep.isFinite, unitStep > 0 else { return 0 }
-        let fallback = min(cap, max(0, 3 - decimalExponent(unitStep)))
+        let fallback = min(cap, max(0, 2 - decimalExponent(unitStep)))
         for d in 0...cap {
             let q = scaleByPowerOfTen(unitStep, d)
-            if abs(q - q.rounded()) <= 1e-9 * max(1, q) { return d }
+            // Absolute slack for a billionth of a digit plus relative slack for q's own rounding noise;
+            // a purely relative test would accept any q once it is large (1/3 → 333333333).
+            if abs(q - q.rounded()) <= 1e-9 + q * 5e-16 { return d }
         }
         return fallback
     }
