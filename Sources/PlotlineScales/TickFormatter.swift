@@ -108,7 +108,7 @@ public struct TickFormatter: Sendable {
             let q = scaleByPowerOfTen(unitStep, d)
             // Absolute slack for a billionth of a digit plus relative slack for q's own rounding noise;
             // a purely relative test would accept any q once it is large (1/3 → 333333333).
-            if abs(q - q.rounded()) <= 1e-9 + q * 5e-16 { return d }
+            if q.rounded() >= 1, abs(q - q.rounded()) <= 1e-9 + q * 5e-16 { return d }
         }
         return fallback
     }

@@ -54,6 +54,22 @@ public enum Ticks {
     /// How far (in steps) `autoDomain` lets data sit outside the rounded domain: rounding noise only.
     static let domainTolerance = 1e-12
 
+    /// Relative rounding noise of a quotient bound/step (a few ulps): for a narrow domain far from
+    /// zero (−4.2208344 / 1e-7 ≈ −4.2e7) it exceeds the fixed tolerance and would drop an end tick.
+    static let quotientNoise = 1e-15
+
+    /// The index of the first multiple of `step` at or above `bound`, allowing for rounding noise.
+    static func firstIndex(atOrAbove bound: Double, step: Double) -> Double {
+        let q = bound / step
+        return (q - edgeTolerance - abs(q) * quotientNoise).rounded(.up)
+    }
+
+    /// The index of the last multiple of `step` at or below `bound`, allowing for rounding noise.
+    static func lastIndex(atOrBelow bound: Double, step: Double) -> Double {
+        let q = bound / step
+        return (q + edgeTolerance + abs(q) * quotientNoise).rounded(.down)
+    }
+
     /// Nice ticks inside [lower, upper]: at most `maxCount` of them, as many as possible, steps 1, 2, 2.5, 5 × 10^k.
     ///
     /// The step is the smallest candidate whose ticks inside the domain number between 2 and
@@ -64,7 +80,8 @@ public enum Ticks {
     /// - `maxCount` below 2 is treated as 2, above `maximumTickCount` as that.
     /// - Equal bounds (or bounds closer than 1e-12 relative) give one tick; its step is the
     ///   precision of that value, so 5 → "5" and 0.25 → "0.25".
-    /// - Values are exact decimals (i × significand ÷ 10^n) and may exceed a bound by at most 1e-9 step.
+    /// - Values are exact decimals (i × significand ÷ 10^n) and may exceed a bound by rounding noise
+    ///   only: 1e-9 of a step plus 1e-15 of the value.
     public static func automatic(lower: Double, upper: Double, maxCount: Int) -> TickSet {
         guard lower.isFinite, upper.isFinite else { return .empty }
         let (lo, hi) = lower <= upper ? (lower, upper) : (upper, lower)
@@ -91,8 +108,8 @@ public enum Ticks {
         guard size.isFinite, size > 0 else {
             return automatic(lower: lo, upper: hi, maxCount: fallbackMaxCount)
         }
-        let first = (lo / size - edgeTolerance).rounded(.up)
-        let last = (hi / size + edgeTolerance).rounded(.down)
+        let first = firstIndex(atOrAbove: lo, step: size)
+        let last = lastIndex(atOrBelow: hi, step: size)
         let span = last - first + 1
         guard first.isFinite, last.isFinite,
               abs(first) <= exactIntegerLimit, abs(last) <= exactIntegerLimit,
@@ -117,6 +134,7 @@ public enum Ticks {
     /// bound down and the upper bound up to multiples of it, and repeat (at most 10 times) until the
     /// step stops changing, so `automatic` on the result with the same `maxCount` puts ticks on both
     /// ends. No extra padding is added: data that already sits on nice values (0…800) keeps them.
+    /// Data straddling zero uses a budget of at least 3 (−s, 0, s), the fewest that can end on ticks.
     /// - Non-finite inputs are ignored; if neither is finite the domain is [0, 1].
     /// - Reversed inputs are swapped.
     /// - A single value (or a range narrower than 1e-12 of its magnitude) is widened by 10 % of its
@@ -146,20 +164,32 @@ public enum Ticks {
                 hi = center.nextUp
             }
         }
-        let budget = min(max(maxCount, 2), maximumTickCount)
+        // Ticks on both ends of a domain that straddles zero need at least three of them (−s, 0, s);
+        // with a budget of two the rounding would chase ever larger steps.
+        let fewest = lo < 0 && hi > 0 ? 3 : 2
+        let budget = min(max(maxCount, fewest), maximumTickCount)
         var previous: DecimalStep?
+        var firstRounding: (lower: Double, upper: Double)?
+        var converged = false
         for _ in 0..<10 {
             guard let choice = chooseStep(lower: lo, upper: hi, maxCount: budget) else { break }
-            if choice.step == previous { break }
+            if choice.step == previous {
+                converged = true
+                break
+            }
             previous = choice.step
             let size = choice.step.value
             // A bound within 1e-12 of a step of a multiple is that multiple, so binary noise (0.1 + 0.2)
             // never adds a whole step; anything further out is kept inside the domain.
-            let down = choice.step.multiple((lo / size + domainTolerance).rounded(.down))
-            let up = choice.step.multiple((hi / size - domainTolerance).rounded(.up))
+            let qLo = lo / size, qHi = hi / size
+            let down = choice.step.multiple((qLo + domainTolerance + abs(qLo) * quotientNoise).rounded(.down))
+            let up = choice.step.multiple((qHi - domainTolerance - abs(qHi) * quotientNoise).rounded(.up))
             if down.isFinite { lo = down }
             if up.isFinite { hi = up }
+            if firstRounding == nil { firstRounding = (lo, hi) }
         }
+        // Not settled after ten rounds: the first rounding is the tightest nice domain we have.
+        if !converged, let firstRounding { return firstRounding }
         return (lo, hi)
     }
 
@@ -201,8 +231,8 @@ public enum Ticks {
                 let step = DecimalStep(significand: m.significand, exponent: power + m.adjust)
                 let size = step.value
                 guard size.isFinite, size > 0 else { continue }
-                let first = (lower / size - edgeTolerance).rounded(.up)
-                let last = (upper / size + edgeTolerance).rounded(.down)
+                let first = firstIndex(atOrAbove: lower, step: size)
+                let last = lastIndex(atOrBelow: upper, step: size)
                 guard first.isFinite, last.isFinite,
                       abs(first) <= exactIntegerLimit, abs(last) <= exactIntegerLimit else { continue }
                 let span = last - first + 1
