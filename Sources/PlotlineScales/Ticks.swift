@@ -94,7 +94,7 @@ public enum Ticks {
         return TickSet(values: values, step: choice.step.value)
     }
 
-    /// Ticks at every multiple of `step` inside [lower, upper], ends included within 1e-9 of a step.
+    /// Ticks at every multiple of `step` inside [lower, upper], ends included within 1e-9 of a step (plus rounding noise).
     ///
     /// A step with a short decimal form (0.1, 0.25, 200) gives exact decimal values (3 × 0.1 → 0.3).
     /// A step that is zero, negative zero or non-finite, or that would give more than
