@@ -128,6 +128,19 @@ struct StrokeTests {
         #expect(abs(Probe.area(odd) - 30) < 0.01)
     }
 
+    @Test("On a closed path, a dash running over the start joins the first dash")
+    func closedDashWraps() {
+        // Perimeter 80, pattern 5 on 5 off shifted by 2: on 0–3 and 78–83, so the corner at (10, 10)
+        // is inside one dash that turns it, and gets a miter rather than two butt ends.
+        let stroke = Stroke(color: .black, width: 4, join: .miter, dash: [5, 5], dashOffset: 2)
+        let closed = Probe.stroked(Probe.square(10, 10, 30, 30), stroke)
+        #expect(Probe.alpha(closed, 8, 8) == 255)
+        var open = Probe.square(10, 10, 30, 30)
+        open.elements.removeLast()
+        open.line(to: Point(10, 10))
+        #expect(Probe.alpha(Probe.stroked(open, stroke), 8, 8) == 0)
+    }
+
     @Test("All-zero or negative dash arrays stroke solid", arguments: [[0.0, 0.0], [4, -1], [Double.nan, 2]])
     func solidFallback(dash: [Double]) {
         let pm = Probe.stroked(Path([.move(Point(0, 5)), .line(Point(30, 5))]), Stroke(color: .black, width: 2, dash: dash))
