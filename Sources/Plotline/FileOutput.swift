@@ -50,7 +50,7 @@ public enum FileOutput {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw PlotlineError("\(path): cannot read: \(errorText())")
@@ -79,6 +79,15 @@ public enum FileOutput {
         guard stat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
             throw PlotlineError("\(folder): not a folder")
         }
+    }
+
+    /// POSIX `read`, named apart from ``read(_:)``.
+    static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(fd, buffer, count)
+        #else
+        Darwin.read(fd, buffer, count)
+        #endif
     }
 
     static func errorText() -> String {

@@ -63,10 +63,10 @@ public struct ChartLayout: Sendable {
             let firstX = xAxis.labels.first.map { tickFont.layout($0, size: tickSize).width } ?? 0
             let lastX = xAxis.labels.last.map { tickFont.layout($0, size: tickSize).width } ?? 0
 
-            var left = pad + yLabelWidth + theme.tickLabelGap + theme.tickLength + 1
+            var left = pad + yLabelWidth + theme.tickLabelGap + theme.tickLength
             if yTitle != nil { left += titleLine + theme.axisTitleGap }
             left = max(left, pad + firstX / 2)
-            var bottom = pad + 1 + theme.tickLength + theme.tickLabelGap + digitHeight
+            var bottom = pad + theme.tickLength + theme.tickLabelGap + digitHeight
             if xTitle != nil { bottom += theme.axisTitleGap + titleLine }
             var top = pad + digitHeight / 2
             if let t = titleLayout { top = pad + t.capHeight + t.descent + theme.titleGap }
@@ -119,18 +119,19 @@ public struct ChartLayout: Sendable {
         }
         nodes.append(.group(SceneGroup(role: "data", clip: clip, nodes: seriesNodes)))
 
-        // Axes: bottom and left lines, tick marks and labels, drawn over the data's edges.
+        // Axes: bottom and left lines on the domain's lower ends (the outermost pixel rows and columns of
+        // the plot area), tick marks pointing out, drawn over the data's edges.
         let axisStroke = Stroke(color: theme.axisColor, width: 1)
         var xNodes: [SceneNode] = []
         var xLine = Path()
-        let axisY = plot.maxY + 0.5
-        xLine.move(to: Point(plot.x - 0.5, axisY)); xLine.line(to: Point(plot.maxX, axisY))
+        let axisY = plot.maxY - 0.5
+        xLine.move(to: Point(plot.x, axisY)); xLine.line(to: Point(plot.maxX, axisY))
         for v in xAxis.ticks {
             let x = snap(xScale.map(v))
-            xLine.move(to: Point(x, axisY)); xLine.line(to: Point(x, axisY + theme.tickLength))
+            xLine.move(to: Point(x, axisY + 0.5)); xLine.line(to: Point(x, axisY + 0.5 + theme.tickLength))
         }
         xNodes.append(.path(ScenePath(path: xLine, stroke: axisStroke)))
-        let xLabelBaseline = plot.maxY + 1 + theme.tickLength + theme.tickLabelGap + digitHeight
+        let xLabelBaseline = plot.maxY + theme.tickLength + theme.tickLabelGap + digitHeight
         for (v, text) in zip(xAxis.ticks, xAxis.labels) {
             xNodes.append(.text(run(text, at: Point(snap(xScale.map(v)), xLabelBaseline), anchor: .middle,
                                     size: tickSize, color: theme.tickLabelColor)))
@@ -144,14 +145,14 @@ public struct ChartLayout: Sendable {
 
         var yNodes: [SceneNode] = []
         var yLine = Path()
-        let axisX = plot.x - 0.5
-        yLine.move(to: Point(axisX, plot.y)); yLine.line(to: Point(axisX, plot.maxY + 1))
+        let axisX = plot.x + 0.5
+        yLine.move(to: Point(axisX, plot.y)); yLine.line(to: Point(axisX, plot.maxY))
         for v in yAxis.ticks {
             let y = snap(yScale.map(v))
-            yLine.move(to: Point(axisX - theme.tickLength, y)); yLine.line(to: Point(axisX, y))
+            yLine.move(to: Point(axisX - 0.5 - theme.tickLength, y)); yLine.line(to: Point(axisX - 0.5, y))
         }
         yNodes.append(.path(ScenePath(path: yLine, stroke: axisStroke)))
-        let yLabelRight = plot.x - 1 - theme.tickLength - theme.tickLabelGap
+        let yLabelRight = plot.x - theme.tickLength - theme.tickLabelGap
         for (v, text) in zip(yAxis.ticks, yAxis.labels) {
             yNodes.append(.text(run(text, at: Point(yLabelRight, snap(yScale.map(v)) + digitHeight / 2), anchor: .end,
                                     size: tickSize, color: theme.tickLabelColor)))

@@ -25,18 +25,23 @@ struct PlotlineCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let status as CommandStatus {
-            Glibc.exit(status.code)
+            terminate(status.code)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Glibc.exit(0)
+                terminate(0)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             Console.error("plotline: \(message) (see 'plotline --help')")
-            Glibc.exit(code == .failure || code.rawValue == 64 ? 2 : code.rawValue)
+            terminate(code == .failure || code.rawValue == 64 ? 2 : code.rawValue)
         }
     }
+}
+
+/// Ends the process with `code`.
+func terminate(_ code: Int32) -> Never {
+    exit(code)
 }
 
 /// An exit status chosen by a command after it has already reported what happened.
@@ -51,7 +56,9 @@ struct CommandStatus: Error {
 enum Console {
     /// Prints one line to standard error.
     static func error(_ line: String) {
-        fputs(line + "\n", stderr)
+        // Written straight to file descriptor 2: unbuffered, and free of C's shared `stderr` global.
+        let text = Array((line + "\n").utf8)
+        _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
     /// Prints one line to standard output.

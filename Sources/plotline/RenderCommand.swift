@@ -38,7 +38,7 @@ struct RenderCommand: ParsableCommand {
     static func parseFormats(_ text: String) throws -> [OutputFormat] {
         var formats: [OutputFormat] = []
         for part in text.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = part.filter { $0 != " " }.lowercased()
             guard let f = OutputFormat(rawValue: name) else {
                 throw ValidationError("unknown format \"\(name)\"; use svg, png or svg,png")
             }

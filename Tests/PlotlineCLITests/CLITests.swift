@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `plotline` executable, run as a separate process.
+@Suite(.serialized) struct CLITests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The built `plotline` binary: beside the test bundle in the build folder.
+    static let binary: String = {
+        var url = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = url.appendingPathComponent("plotline").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("plotline").path
+    }()
+
+    static let seed = root + "/Templates/mmlu-pro-rl.json"
+
+    func folder() -> String {
+        let path = NSTemporaryDirectory() + "plotline-cli-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @discardableResult
+    func plotline(_ arguments: [String], cwd: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    func files(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test func rendersTheSeedFigure() throws {
+        let out = folder()
+        let result = try plotline(["render", Self.seed, "--output", out])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(files(in: out) == ["mmlu-pro-rl.png", "mmlu-pro-rl.svg"])
+    }
+
+    @Test func twoProcessesWriteTheSameBytes() throws {
+        let a = folder(), b = folder()
+        try plotline(["render", Self.seed, "--output", a, "--scale", "2"])
+        try plotline(["render", Self.seed, "--output", b, "--scale", "2"])
+        for name in ["mmlu-pro-rl.svg", "mmlu-pro-rl.png"] {
+            let first = try #require(bytes(a + "/" + name)), second = try #require(bytes(b + "/" + name))
+            #expect(first == second, "\(name) differs between runs")
+        }
+    }
+
+    @Test func formatOptionChoosesFiles() throws {
+        let out = folder()
+        let result = try plotline(["render", Self.seed, "--output", out, "--format", "svg"])
+        #expect(result.status == 0)
+        #expect(files(in: out) == ["mmlu-pro-rl.svg"])
+    }
+
+    @Test func badSpecExitsTwoWithOneLineAndWritesNothing() throws {
+        let out = folder()
+        let spec = out + "/bad.json"
+        try #"{"series": [{"y": [1, 2], "color": "lightcorral"}]}"#.write(toFile: spec, atomically: true, encoding: .utf8)
+        let result = try plotline(["render", spec, "--output", out])
+        #expect(result.status == 2)
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(result.err.contains("bad.json:1:"))
+        #expect(result.err.contains("series[0].color"))
+        #expect(result.err.contains("did you mean \"lightcoral\""))
+        #expect(files(in: out) == ["bad.json"])
+    }
+
+    @Test(arguments: [
+        ["render"],
+        ["render", "x.json", "--scale", "0"],
+        ["render", "x.json", "--format", "gif"],
+        ["render", "x.json", "--no-such-flag"],
+        ["frobnicate"],
+        ["diff", "only-one.png"],
+        ["render", "/nonexistent/spec.json"],
+    ])
+    func usageAndInputErrorsExitTwo(arguments: [String]) throws {
+        let result = try plotline(arguments, cwd: folder())
+        #expect(result.status == 2, "\(arguments): \(result.err)")
+        #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
+    }
+
+    @Test func helpExitsZero() throws {
+        let result = try plotline(["--help"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("render"))
+    }
+
+    @Test func checkFindsAColourChangeAndPassesWhenRestored() throws {
+        // A private copy of the seed template and its committed renders.
+        let work = folder()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: work + "/data", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: work + "/Output", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: Self.root + "/Templates/data/mmlu-pro-rl.csv", toPath: work + "/data/mmlu-pro-rl.csv")
+        for name in ["mmlu-pro-rl.svg", "mmlu-pro-rl.png"] {
+            try fm.copyItem(atPath: Self.root + "/Output/" + name, toPath: work + "/Output/" + name)
+        }
+        let original = try String(contentsOfFile: Self.seed, encoding: .utf8)
+        let spec = work + "/mmlu-pro-rl.json"
+
+        try original.write(toFile: spec, atomically: true, encoding: .utf8)
+        var result = try plotline(["render", spec, "--output", work + "/Output", "--check"])
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+
+        try original.replacingOccurrences(of: "lightcoral", with: "steelblue").write(toFile: spec, atomically: true, encoding: .utf8)
+        result = try plotline(["render", spec, "--output", work + "/Output", "--check"])
+        #expect(result.status == 1)
+        #expect(result.out.contains("pixels differ"))
+        #expect(fm.fileExists(atPath: work + "/Output/mmlu-pro-rl.diff.png"))
+        #expect(files(in: work + "/Output") == ["mmlu-pro-rl.diff.png", "mmlu-pro-rl.png", "mmlu-pro-rl.svg"])
+
+        try original.write(toFile: spec, atomically: true, encoding: .utf8)
+        result = try plotline(["render", spec, "--output", work + "/Output", "--check"])
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        #expect(!fm.fileExists(atPath: work + "/Output/mmlu-pro-rl.diff.png"))
+    }
+
+    @Test func checkUpdateRewritesReferences() throws {
+        let work = folder()
+        let result = try plotline(["render", Self.seed, "--output", work, "--check", "--update"])
+        #expect(result.status == 0)
+        #expect(files(in: work) == ["mmlu-pro-rl.png", "mmlu-pro-rl.svg"])
+        #expect(try plotline(["render", Self.seed, "--output", work, "--check"]).status == 0)
+    }
+
+    @Test func diffComparesImagesAndWritesADiffImage() throws {
+        let work = folder()
+        try plotline(["render", Self.seed, "--output", work, "--format", "png"])
+        let png = work + "/mmlu-pro-rl.png"
+        var result = try plotline(["diff", png, png])
+        #expect(result.status == 0)
+        #expect(result.out.contains("identical"))
+
+        let other = folder()
+        let spec = other + "/mmlu-pro-rl.json"
+        let text = try String(contentsOfFile: Self.seed, encoding: .utf8)
+            .replacingOccurrences(of: "data/mmlu-pro-rl.csv", with: Self.root + "/Templates/data/mmlu-pro-rl.csv")
+            .replacingOccurrences(of: "lightcoral", with: "navy")
+        try text.write(toFile: spec, atomically: true, encoding: .utf8)
+        try plotline(["render", spec, "--output", other, "--format", "png"])
+        result = try plotline(["diff", png, other + "/mmlu-pro-rl.png", "--diff-image", work + "/d.png"])
+        #expect(result.status == 1)
+        #expect(result.out.contains("pixels differ"))
+        #expect(result.out.split(separator: "\n").count == 1)
+        #expect(fm(work + "/d.png"))
+    }
+
+    @Test func diffRejectsUnreadableInput() throws {
+        let work = folder()
+        try "not a png".write(toFile: work + "/a.png", atomically: true, encoding: .utf8)
+        let result = try plotline(["diff", work + "/a.png", work + "/a.png"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("a.png"))
+    }
+
+    @Test func diffComparesSVGAsText() throws {
+        let work = folder()
+        try "<svg>\n<a/>\n</svg>\n".write(toFile: work + "/a.svg", atomically: true, encoding: .utf8)
+        try "<svg>\n<b/>\n</svg>\n".write(toFile: work + "/b.svg", atomically: true, encoding: .utf8)
+        let result = try plotline(["diff", work + "/a.svg", work + "/b.svg"])
+        #expect(result.status == 1)
+        #expect(result.out.contains("-<a/>"))
+        #expect(result.out.contains("+<b/>"))
+    }
+
+    func fm(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}
