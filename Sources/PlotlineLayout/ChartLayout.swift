@@ -136,10 +136,11 @@ public struct ChartLayout: Sendable {
             xNodes.append(.text(run(text, at: Point(snap(xScale.map(v)), xLabelBaseline), anchor: .middle,
                                     size: tickSize, color: theme.tickLabelColor)))
         }
-        if let label = spec.x.label, xTitle != nil {
+        if let label = spec.x.label, let layout = xTitle {
             let baseline = xLabelBaseline + theme.axisTitleGap + titleAscent
-            xNodes.append(.text(run(label, at: Point(plot.x + plot.width / 2, baseline), anchor: .middle,
-                                    size: theme.axisTitleSize, color: theme.titleColor)))
+            let fit = fitted(layout.width, size: theme.axisTitleSize, center: plot.x + plot.width / 2, within: pad, width - pad)
+            xNodes.append(.text(run(label, at: Point(fit.center, baseline), anchor: .middle,
+                                    size: fit.size, color: theme.titleColor)))
         }
         nodes.append(.group(SceneGroup(role: "axis axis-x", nodes: xNodes)))
 
@@ -157,17 +158,19 @@ public struct ChartLayout: Sendable {
             yNodes.append(.text(run(text, at: Point(yLabelRight, snap(yScale.map(v)) + digitHeight / 2), anchor: .end,
                                     size: tickSize, color: theme.tickLabelColor)))
         }
-        if let label = spec.y.label, yTitle != nil {
+        if let label = spec.y.label, let layout = yTitle {
             // Rotated −90°: the baseline runs upwards and the glyphs' ascent points left, towards the canvas edge.
             let x = pad + titleAscent
-            yNodes.append(.text(run(label, at: Point(x, plot.y + plot.height / 2), anchor: .middle, rotation: -90,
-                                    size: theme.axisTitleSize, color: theme.titleColor)))
+            let fit = fitted(layout.width, size: theme.axisTitleSize, center: plot.y + plot.height / 2, within: pad, height - pad)
+            yNodes.append(.text(run(label, at: Point(x, fit.center), anchor: .middle, rotation: -90,
+                                    size: fit.size, color: theme.titleColor)))
         }
         nodes.append(.group(SceneGroup(role: "axis axis-y", nodes: yNodes)))
 
         if let title = spec.title, let t = titleLayout {
-            let node = run(title, at: Point(plot.x + plot.width / 2, pad + t.capHeight), anchor: .middle,
-                           size: theme.titleSize, color: theme.titleColor, bold: true)
+            let fit = fitted(t.width, size: theme.titleSize, center: plot.x + plot.width / 2, within: pad, width - pad)
+            let node = run(title, at: Point(fit.center, pad + t.capHeight), anchor: .middle,
+                           size: fit.size, color: theme.titleColor, bold: true)
             nodes.append(.group(SceneGroup(role: "title", nodes: [.text(node)])))
         }
 
@@ -213,6 +216,17 @@ public struct ChartLayout: Sendable {
         let set = axis.tickStep.map { Ticks.fixed(lower: lower, upper: upper, step: $0) }
             ?? Ticks.automatic(lower: lower, upper: upper, maxCount: maxCount)
         return AxisResolution(lower: lower, upper: upper, ticks: set.values, labels: set.labels)
+    }
+
+    /// Where to centre a title of `length` pixels at `size` so it stays within `lower…upper`, and the
+    /// size it needs: the preferred centre when it fits, else the nearest centre that fits, else a
+    /// smaller size, because a shrunken title reads better than a clipped one.
+    func fitted(_ length: Double, size: Double, center: Double, within lower: Double, _ upper: Double) -> (center: Double, size: Double) {
+        let room = max(upper - lower, 1)
+        guard length > 0 else { return (center, size) }
+        let scale = min(1, room / length)
+        let half = length * scale / 2
+        return (min(max(center, lower + half), upper - half), size * scale)
     }
 
     /// The centre of the one-pixel row or column nearest `v`, so one-pixel rules cover whole pixels.
@@ -325,6 +339,8 @@ public struct ChartLayout: Sendable {
 
     /// A short, deterministic rendering of a value for prose.
     func number(_ v: Double) -> String {
+        guard v.isFinite else { return v.isNaN ? "NaN" : (v < 0 ? "−∞" : "∞") }
+        guard abs(v) < 1e15 else { return "\(v)" }
         let r = (v * 1e6).rounded() / 1e6
         if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
         return "\(r)"

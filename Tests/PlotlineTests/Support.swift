@@ -50,7 +50,7 @@ enum Repo {
     /// Writes a spec file with `json` into `folder` and returns its path.
     static func writeSpec(_ json: String, named name: String, in folder: String) -> String {
         let path = folder + "/" + name + ".json"
-        FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
         return path
     }
 }
