@@ -56,6 +56,8 @@ let package = Package(
             name: "plotline",
             dependencies: ["Plotline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // In-process timings of the pipeline, run in release; kept out of the test suite.
+        .executableTarget(name: "plotline-bench", dependencies: ["Plotline"]),
 
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineModelTests", dependencies: ["PlotlineModel"], resources: [.copy("Fixtures")]),

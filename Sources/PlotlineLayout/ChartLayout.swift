@@ -264,7 +264,7 @@ public struct ChartLayout: Sendable {
     // MARK: - Text
 
     /// A text run measured and outlined with the regular (or bold) face.
-    func run(_ text: String, at origin: Point, anchor: TextAnchor, rotation: Double = 0, size: Double,
+    public func run(_ text: String, at origin: Point, anchor: TextAnchor, rotation: Double = 0, size: Double,
              color: Color, bold: Bool = false) -> SceneText {
         let font = bold ? fonts.bold : fonts.regular
         let layout = font.layout(text, size: size)

@@ -1,0 +1,56 @@
+// Benchmarks the seed figure's pipeline in-process: layout, SVG writing, rasterizing and PNG
+// encoding at scale 1 and 2. Run in release: `swift run -c release plotline-bench [SPEC]`.
+// Timing lives here, never in the test suite, which must pass on a slow, busy machine.
+import Plotline
+
+/// Runs `body` `iterations` times after two warm-up runs; returns the median and fastest times in milliseconds.
+func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> (median: Double, fastest: Double) {
+    let clock = ContinuousClock()
+    for _ in 0..<2 { try body() }
+    var samples: [Double] = []
+    for _ in 0..<iterations {
+        let elapsed = try clock.measure(body)
+        samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    samples.sort()
+    return (samples[samples.count / 2], samples[0])
+}
+
+func row(_ name: String, _ t: (median: Double, fastest: Double)) {
+    let pad = String(repeating: " ", count: max(0, 34 - name.count))
+    print("\(name)\(pad)\(format(t.median)) ms median, \(format(t.fastest)) ms fastest")
+}
+
+func format(_ v: Double) -> String {
+    let r = (v * 100).rounded() / 100
+    return "\(r)"
+}
+
+let spec = CommandLine.arguments.dropFirst().first ?? "Templates/mmlu-pro-rl.json"
+do {
+    let renderer = Renderer()
+    let scene = try renderer.scene(specAt: spec)
+    let iterations = 30
+    print("Plotline benchmark: \(spec), \(iterations) runs each")
+    row("layout (spec in memory → Scene)", try measure(iterations) {
+        _ = try renderer.scene(specAt: spec)
+    })
+    row("SVG writing", measure(iterations) { _ = SVGWriter().write(scene) })
+    for scale in [1.0, 2.0] {
+        let pixmap = SceneRasterizer.render(scene, scale: scale)
+        row("rasterize, scale \(Int(scale)) (\(pixmap.width)×\(pixmap.height))", measure(iterations) {
+            _ = SceneRasterizer.render(scene, scale: scale)
+        })
+        row("PNG encode, scale \(Int(scale))", try measure(iterations) {
+            _ = try PNGEncoder.encode(pixmap, scale: scale)
+        })
+        let png = try PNGEncoder.encode(pixmap, scale: scale)
+        row("PNG decode + compare, scale \(Int(scale))", try measure(iterations) {
+            let decoded = try PNGDecoder.decode(png)
+            _ = try ImageComparison.compare(expected: decoded, actual: pixmap, options: .init())
+        })
+        print("  PNG size at scale \(Int(scale)): \(png.count) bytes")
+    }
+} catch {
+    print("plotline-bench: \(error)")
+}
