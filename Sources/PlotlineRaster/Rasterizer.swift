@@ -80,7 +80,8 @@ public struct Rasterizer: Sendable {
 
     /// Fills an already flattened path.
     mutating func fill(_ flat: FlatPath, color: Color, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
-        guard color.alpha > 0,
+        // `data` is a public var, so its size is checked before raw pointers are derived from the dimensions.
+        guard color.alpha > 0, pixmap.data.count >= pixmap.width * pixmap.height * 4,
               let box = Rasterizer.workBox(flat, clip: clip, width: pixmap.width, height: pixmap.height)
         else { return }
         let w = box.x1 - box.x0, h = box.y1 - box.y0

@@ -342,6 +342,7 @@ struct OutlineBuilder {
 
     /// Splits a polyline into dashes and strokes each; the pattern continues around corners.
     mutating func dashed(_ input: [Point], closed: Bool, pattern: DashPattern) {
+        guard input.count >= 2 else { return }
         var pts = input
         if closed, let first = input.first { pts.append(first) }
         // Estimate the dash count first: a pattern far finer than a pixel would only burn time.

@@ -183,6 +183,14 @@ struct FillTests {
         #expect(Probe.area(pm) == 16)
     }
 
+    @Test("A pixmap whose data was truncated is left alone rather than overrun")
+    func truncatedPixmap() {
+        var pm = Pixmap(width: 8, height: 8)
+        pm.data.removeLast(4)
+        Rasterizer.fill(.rectangle(Rect(x: 0, y: 0, width: 8, height: 8)), color: .black, rule: .nonZero, clip: nil, into: &pm)
+        #expect(pm.data.allSatisfy { $0 == 0 })
+    }
+
     @Test("A huge rectangle covers the whole canvas")
     func hugeRectangle() {
         let pm = Probe.filled(.rectangle(Rect(x: -1e12, y: -1e12, width: 2e12, height: 2e12)), width: 16, height: 16)
