@@ -17,8 +17,11 @@ import PlotlineCore
 /// so thin shapes get exactly their area, hairlines included. The code here is written from the
 /// description, in Double for the geometry and Float for the buffer.
 ///
-/// Work is confined to the path's bounding box ∩ clip ∩ pixmap. A fractional clip edge is rounded
-/// to the nearest whole pixel (SVG renderers anti-alias such edges; charts clip to whole pixels).
+/// Work is confined to the path's bounding box ∩ clip ∩ pixmap, rounded out to whole pixels. The
+/// clip itself is exact, fractional edges included: edge pieces left or right of the clip are
+/// projected onto its vertical sides (which keeps the winding inside the clip unchanged) and rows
+/// are integrated only between its top and bottom, so a clip edge at x = 10.4 leaves column 10
+/// covered 60 %, as SVG renderers anti-alias it. A clip that is NaN paints nothing.
 public struct Rasterizer: Sendable {
     /// Accumulation cells, `(width + 2) × height` for the current work box; all zero between fills.
     var cells: [Float] = []
@@ -42,34 +45,43 @@ public struct Rasterizer: Sendable {
         fill(Flattener.flatten(path), color: color, rule: rule, clip: clip, into: &pixmap)
     }
 
-    /// The pixel box `x0..<x1 × y0..<y1` worth visiting, or nil when nothing can be painted.
-    static func workBox(_ flat: FlatPath, clip: Rect?, width: Int, height: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
+    /// The region a fill may touch: whole pixels to visit and the exact clip within them.
+    struct WorkBox {
+        /// Pixel box `x0..<x1 × y0..<y1` worth visiting.
+        var x0, y0, x1, y1: Int
+        /// The exact clip, in pixmap coordinates, inside the pixel box.
+        var clipLeft, clipTop, clipRight, clipBottom: Double
+    }
+
+    /// The region worth visiting for `flat` under `clip`, or nil when nothing can be painted.
+    static func workBox(_ flat: FlatPath, clip: Rect?, width: Int, height: Int) -> WorkBox? {
         guard !flat.points.isEmpty, width > 0, height > 0 else { return nil }
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for p in flat.points {
             minX = Swift.min(minX, p.x); maxX = Swift.max(maxX, p.x)
             minY = Swift.min(minY, p.y); maxY = Swift.max(maxY, p.y)
         }
-        var lx = minX.rounded(.down), ly = minY.rounded(.down)
-        var hx = maxX.rounded(.up), hy = maxY.rounded(.up)
-        lx = Swift.max(lx, 0); ly = Swift.max(ly, 0)
-        hx = Swift.min(hx, Double(width)); hy = Swift.min(hy, Double(height))
+        var cl = 0.0, ct = 0.0, cr = Double(width), cb = Double(height)
         if let clip {
-            // Rounded to whole pixels; NaN comparisons fail, which empties the box rather than trapping.
-            let cx0 = clip.x.rounded(), cy0 = clip.y.rounded()
-            let cx1 = (clip.x + clip.width).rounded(), cy1 = (clip.y + clip.height).rounded()
-            guard cx0 <= cx1, cy0 <= cy1 else { return nil }
-            lx = Swift.max(lx, cx0); ly = Swift.max(ly, cy0)
-            hx = Swift.min(hx, cx1); hy = Swift.min(hy, cy1)
+            let x1 = clip.x + clip.width, y1 = clip.y + clip.height
+            // NaN fails every comparison here, which empties the box rather than trapping below.
+            guard clip.x <= x1, clip.y <= y1 else { return nil }
+            cl = Swift.max(cl, clip.x); ct = Swift.max(ct, clip.y)
+            cr = Swift.min(cr, x1); cb = Swift.min(cb, y1)
         }
+        guard cl < cr, ct < cb else { return nil }
+        let lx = Swift.max(minX.rounded(.down), cl.rounded(.down)), ly = Swift.max(minY.rounded(.down), ct.rounded(.down))
+        let hx = Swift.min(maxX.rounded(.up), cr.rounded(.up)), hy = Swift.min(maxY.rounded(.up), cb.rounded(.up))
         // Every bound is now finite and inside 0...size, so the Int conversions cannot trap.
         guard lx < hx, ly < hy else { return nil }
-        return (Int(lx), Int(ly), Int(hx), Int(hy))
+        return WorkBox(x0: Int(lx), y0: Int(ly), x1: Int(hx), y1: Int(hy),
+                       clipLeft: cl, clipTop: ct, clipRight: cr, clipBottom: cb)
     }
 
     /// Fills an already flattened path.
     mutating func fill(_ flat: FlatPath, color: Color, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
-        guard color.alpha > 0,
+        // `data` is a public var, so its size is checked before raw pointers are derived from the dimensions.
+        guard color.alpha > 0, pixmap.data.count >= pixmap.width * pixmap.height * 4,
               let box = Rasterizer.workBox(flat, clip: clip, width: pixmap.width, height: pixmap.height)
         else { return }
         let w = box.x1 - box.x0, h = box.y1 - box.y0
@@ -92,8 +104,15 @@ public struct Rasterizer: Sendable {
             rowMin.withUnsafeMutableBufferPointer { rmin in
                 rowMax.withUnsafeMutableBufferPointer { rmax in
                     guard let c = cp.baseAddress, let lo = rmin.baseAddress, let hi = rmax.baseAddress else { return }
-                    let acc = Accumulator(cells: c, rowMin: lo, rowMax: hi, width: w, height: h, stride: stride)
                     let ox = Double(box.x0), oy = Double(box.y0)
+                    let fw = Double(w), fh = Double(h)
+                    // The clip in box coordinates, kept inside the box so every cell index stays in range.
+                    let acc = Accumulator(
+                        cells: c, rowMin: lo, rowMax: hi, width: w, height: h, stride: stride,
+                        clipLeft: Swift.min(Swift.max(box.clipLeft - ox, 0), fw),
+                        clipTop: Swift.min(Swift.max(box.clipTop - oy, 0), fh),
+                        clipRight: Swift.min(Swift.max(box.clipRight - ox, 0), fw),
+                        clipBottom: Swift.min(Swift.max(box.clipBottom - oy, 0), fh))
                     flat.points.withUnsafeBufferPointer { pts in
                         for sub in flat.subpaths where sub.end - sub.start >= 2 {
                             guard sub.start >= 0, sub.end <= pts.count else { continue }
@@ -136,37 +155,39 @@ struct Accumulator {
     let width: Int
     let height: Int
     let stride: Int
+    /// The exact clip in box coordinates, within 0...width × 0...height.
+    let clipLeft, clipTop, clipRight, clipBottom: Double
 
-    /// Adds one edge. Parts left of the box are pushed onto its left side (they still change the
-    /// winding of every pixel to their right), parts right of it are dropped (they change nothing
-    /// we read), and rows outside the box are skipped.
+    /// Adds one edge. Parts left or right of the clip are projected onto its left or right side: the
+    /// projected pieces are vertical edges that carry the same winding, so inside the clip the sum is
+    /// unchanged and outside it the winding of a closed contour cancels. Rows outside are skipped.
     @inline(__always)
     func addLine(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) {
         if ay == by { return }
-        let fw = Double(width), fh = Double(height)
-        if Swift.max(ay, by) <= 0 || Swift.min(ay, by) >= fh { return }
-        if Swift.min(ax, bx) >= fw { return }
-        if Swift.max(ax, bx) <= fw && Swift.min(ax, bx) >= 0 {
+        let cl = clipLeft, cr = clipRight
+        if Swift.max(ay, by) <= clipTop || Swift.min(ay, by) >= clipBottom { return }
+        if Swift.max(ax, bx) <= cr && Swift.min(ax, bx) >= cl {
             scan(ax, ay, bx, by)
             return
         }
-        // Split where the edge crosses x = 0 and x = width so each piece lies on one side.
+        // Split where the edge crosses the clip's sides so each piece lies on one side.
         let dx = bx - ax, dy = by - ay
         var ta = 2.0, tb = 2.0
         if dx != 0 {
-            let u = (0 - ax) / dx, v = (fw - ax) / dx
+            let u = (cl - ax) / dx, v = (cr - ax) / dx
             if u > 0 && u < 1 { ta = u }
             if v > 0 && v < 1 { tb = v }
             if ta > tb { swap(&ta, &tb) }
         }
         @inline(__always) func piece(_ t0: Double, _ t1: Double) {
             let mx = ax + dx * (0.5 * (t0 + t1))
-            if mx >= fw { return }
             let y0 = t0 == 0 ? ay : ay + dy * t0, y1 = t1 == 1 ? by : ay + dy * t1
-            if mx <= 0 {
-                scan(0, y0, 0, y1)
+            if mx <= cl {
+                scan(cl, y0, cl, y1)
+            } else if mx >= cr {
+                scan(cr, y0, cr, y1)
             } else {
-                scan(Swift.min(Swift.max(ax + dx * t0, 0), fw), y0, Swift.min(Swift.max(ax + dx * t1, 0), fw), y1)
+                scan(Swift.min(Swift.max(ax + dx * t0, cl), cr), y0, Swift.min(Swift.max(ax + dx * t1, cl), cr), y1)
             }
         }
         if ta >= 1 {
@@ -178,22 +199,22 @@ struct Accumulator {
         }
     }
 
-    /// Rasterises an edge whose x lies within 0...width, row by row.
+    /// Rasterises an edge whose x lies within the clip's sides, row by row between its top and bottom.
     @inline(__always)
     func scan(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) {
         if ay == by { return }
         let dir: Double
         let (xa, ya, xb, yb): (Double, Double, Double, Double)
         if ay < by { dir = 1; (xa, ya, xb, yb) = (ax, ay, bx, by) } else { dir = -1; (xa, ya, xb, yb) = (bx, by, ax, ay) }
-        let fw = Double(width), fh = Double(height)
-        let top = Swift.max(ya, 0), bottom = Swift.min(yb, fh)
+        let fw = Double(width)
+        let top = Swift.max(ya, clipTop), bottom = Swift.min(yb, clipBottom)
         guard top < bottom else { return }
         let rowStart = Int(top.rounded(.down))
         let rowEnd = Swift.min(height, Int(bottom.rounded(.up)))
         let spanY = yb - ya, spanX = xb - xa
         var row = rowStart
         while row < rowEnd {
-            let rt = Swift.max(Double(row), ya), rb = Swift.min(Double(row + 1), yb)
+            let rt = Swift.max(Double(row), top), rb = Swift.min(Double(row + 1), bottom)
             let dy = rb - rt
             if dy > 0 {
                 // x at both row boundaries straight from the edge equation: no drift along tall edges.

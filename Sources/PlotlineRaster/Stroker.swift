@@ -14,6 +14,12 @@ import PlotlineCore
 /// side of the turn, one piece per cap — and every piece is emitted with the same orientation. Filled
 /// non-zero, overlaps then only ever add winding, so a polyline crossing itself has no hole where it
 /// crosses, and inner corners need no special casing.
+///
+/// Pieces of one polyline only abut (they share edges exactly), so their coverage is exact. Where
+/// pieces truly overlap — a polyline crossing itself, or round/square caps of neighbouring dashes
+/// when the gap is shorter than the width — the exact-area filler adds the overlapping areas within
+/// an edge pixel and clamps at 1, so such edge pixels can come out slightly darker than the true
+/// union; interiors are unaffected.
 public enum Stroker {
     /// Returns the area covered by stroking `path` with `stroke`, to be filled with the non-zero rule.
     ///
@@ -269,7 +275,11 @@ struct OutlineBuilder {
     // MARK: Polylines
 
     /// Strokes an open polyline of at least two distinct consecutive points, with caps.
-    mutating func openPolyline(_ pts: [Point]) {
+    ///
+    /// `entry` and `exit` are the directions of path segments just before and after the polyline when a
+    /// dash begins or ends exactly on a vertex; the dash then also gets that vertex's join, as cairo
+    /// (and so rsvg) draws it.
+    mutating func openPolyline(_ pts: [Point], entry: Point? = nil, exit: Point? = nil) {
         guard pts.count >= 2 else { return }
         var prevDir = Point(1, 0)
         var firstDir = Point(1, 0)
@@ -283,6 +293,8 @@ struct OutlineBuilder {
             haveDir = true
         }
         guard haveDir, let first = pts.first, let last = pts.last else { return }
+        if let entry { joinPiece(at: first, entry, firstDir) }
+        if let exit { joinPiece(at: last, prevDir, exit) }
         capPiece(at: first, outward: Point(-firstDir.x, -firstDir.y))
         capPiece(at: last, outward: prevDir)
     }
@@ -304,23 +316,33 @@ struct OutlineBuilder {
         }
     }
 
+    /// One dash before stroking: its points, a direction for a zero-length dash's square cap, and the
+    /// directions of the segments it touches at a vertex where it begins or ends exactly.
+    struct DashPiece {
+        var points: [Point]
+        var direction: Point
+        var entry: Point?
+        var exit: Point?
+    }
+
     /// Emits one dash: a polyline, or a dot when the dash has zero length.
-    mutating func dash(_ piece: [Point], direction: Point) {
+    mutating func dash(_ piece: DashPiece) {
         var clean: [Point] = []
-        clean.reserveCapacity(piece.count)
-        for p in piece {
+        clean.reserveCapacity(piece.points.count)
+        for p in piece.points {
             if let last = clean.last, Stroker.isSame(last, p) { continue }
             clean.append(p)
         }
         if clean.count >= 2 {
-            openPolyline(clean)
+            openPolyline(clean, entry: piece.entry, exit: piece.exit)
         } else if let p = clean.first {
-            dot(p, direction: direction)
+            dot(p, direction: piece.direction)
         }
     }
 
     /// Splits a polyline into dashes and strokes each; the pattern continues around corners.
     mutating func dashed(_ input: [Point], closed: Bool, pattern: DashPattern) {
+        guard input.count >= 2 else { return }
         var pts = input
         if closed, let first = input.first { pts.append(first) }
         // Estimate the dash count first: a pattern far finer than a pixel would only burn time.
@@ -332,31 +354,34 @@ struct OutlineBuilder {
             return
         }
 
-        var pieces: [(points: [Point], direction: Point)] = []
+        var pieces: [DashPiece] = []
         var idx = pattern.startIndex
         var remaining = pattern.startRemaining
         var on = idx % 2 == 0
         let startsOn = on
-        var current: [Point] = on ? [pts[0]] : []
-        var lastDir = Point(1, 0)
+        var current = DashPiece(points: on ? [pts[0]] : [], direction: Point(1, 0))
+        var lastDir: Point?
         var toggled = false
         for i in 0..<(pts.count - 1) {
             let a = pts[i], b = pts[i + 1]
             let (d, len) = OutlineBuilder.direction(a, b)
             guard len > 0 else { continue }
-            lastDir = d
             var pos = 0.0
             var guardSteps = 0
             while len - pos > remaining, guardSteps < OutlineBuilder.maxDashes {
                 guardSteps += 1
                 pos += remaining
                 let p = Point(a.x + d.x * pos, a.y + d.y * pos)
+                // A boundary exactly on this vertex: the dash touching it keeps the vertex's join.
+                let atVertex = pos == 0 ? lastDir : nil
                 if on {
-                    current.append(p)
-                    pieces.append((current, d))
-                    current = []
+                    current.points.append(p)
+                    current.direction = d
+                    if current.points.count > 1 { current.exit = atVertex.map { _ in d } }
+                    pieces.append(current)
+                    current = DashPiece(points: [], direction: d)
                 } else {
-                    current = [p]
+                    current = DashPiece(points: [p], direction: d, entry: atVertex)
                 }
                 on.toggle()
                 toggled = true
@@ -364,20 +389,25 @@ struct OutlineBuilder {
                 remaining = pattern.lengths[idx]
             }
             remaining -= len - pos
-            if on { current.append(b) }
+            if on {
+                current.points.append(b)
+                current.direction = d
+            }
+            lastDir = d
         }
         if closed && !toggled && startsOn {
             closedPolyline(input)
             return
         }
-        if on, !current.isEmpty {
+        if on, !current.points.isEmpty {
             if closed, startsOn, !pieces.isEmpty {
                 // The dash running over the closing point continues into the first one, with a join.
                 let first = pieces.removeFirst()
-                current.append(contentsOf: first.points.dropFirst())
+                current.points.append(contentsOf: first.points.dropFirst())
+                current.exit = first.exit
             }
-            pieces.append((current, lastDir))
+            pieces.append(current)
         }
-        for piece in pieces { dash(piece.points, direction: piece.direction) }
+        for piece in pieces { dash(piece) }
     }
 }

@@ -112,10 +112,9 @@ struct FillTests {
         #expect(Probe.alpha(Probe.filled(q, rule: .nonZero), 30, 30) == 0)
     }
 
-    @Test("A clip rectangle stops painting at its edges, fractional edges rounded")
+    @Test("A clip rectangle stops painting at its edges")
     func clipping() {
-        let pm = Probe.filled(.rectangle(Rect(x: 0, y: 0, width: 64, height: 64)), clip: Rect(x: 5.3, y: 6.6, width: 10, height: 10))
-        // Rounded clip: x 5..<15, y 7..<17.
+        let pm = Probe.filled(.rectangle(Rect(x: 0, y: 0, width: 64, height: 64)), clip: Rect(x: 5, y: 7, width: 10, height: 10))
         for y in 0..<64 {
             for x in 0..<64 {
                 let inside = (5..<15).contains(x) && (7..<17).contains(y)
@@ -125,6 +124,24 @@ struct FillTests {
                 }
             }
         }
+    }
+
+    @Test("Fractional clip edges cover their pixels partially, exactly", arguments: [FillRule.nonZero, .evenOdd])
+    func fractionalClip(rule: FillRule) {
+        // A circle much larger than the clip, so only the clip's edges shape the result.
+        let pm = Probe.filled(.circle(center: Point(10, 12), radius: 40), rule: rule, clip: Rect(x: 5.3, y: 6.6, width: 10, height: 10))
+        #expect(abs(Probe.area(pm) - 100) < 0.1)   // 36 edge pixels, each within half a level of 1/255
+        #expect(Probe.alpha(pm, 5, 10) == 179)     // 70 % of column 5
+        #expect(Probe.alpha(pm, 15, 10) == 77)     // 30 % of column 15
+        #expect(Probe.alpha(pm, 10, 6) == 102)     // 40 % of row 6
+        #expect(Probe.alpha(pm, 10, 16) == 153)    // 60 % of row 16
+        #expect(Probe.alpha(pm, 5, 6) == 71)       // 28 % at the corner
+        #expect(Probe.alpha(pm, 4, 10) == 0 && Probe.alpha(pm, 16, 10) == 0)
+        // A shape whose edges cross the clip keeps its own anti-aliasing inside.
+        let tri = Path([.move(Point(0, 0)), .line(Point(40, 40)), .line(Point(0, 40)), .close])
+        let full = Probe.filled(tri, rule: rule), clipped = Probe.filled(tri, rule: rule, clip: Rect(x: 10.5, y: 0, width: 20, height: 64))
+        #expect(Probe.alpha(clipped, 20, 20) == Probe.alpha(full, 20, 20))
+        #expect(Probe.alpha(clipped, 25, 30) == 255)
     }
 
     @Test("Shapes partly outside the pixmap keep their winding")
@@ -164,6 +181,14 @@ struct FillTests {
         p.append(.rectangle(Rect(x: 10, y: 10, width: 4, height: 4)))
         let pm = Probe.filled(p)
         #expect(Probe.area(pm) == 16)
+    }
+
+    @Test("A pixmap whose data was truncated is left alone rather than overrun")
+    func truncatedPixmap() {
+        var pm = Pixmap(width: 8, height: 8)
+        pm.data.removeLast(4)
+        Rasterizer.fill(.rectangle(Rect(x: 0, y: 0, width: 8, height: 8)), color: .black, rule: .nonZero, clip: nil, into: &pm)
+        #expect(pm.data.allSatisfy { $0 == 0 })
     }
 
     @Test("A huge rectangle covers the whole canvas")

@@ -128,6 +128,18 @@ struct StrokeTests {
         #expect(abs(Probe.area(odd) - 30) < 0.01)
     }
 
+    @Test("A dash that starts or ends exactly on a corner keeps the corner's join, as cairo draws it")
+    func dashOnVertex() {
+        // Legs of 10: [10, 5] puts a dash end exactly on the first corner, [5, 5] a dash start on it.
+        let corner = Path([.move(Point(10, 10)), .line(Point(20, 10)), .line(Point(20, 30))])
+        let ends = Probe.stroked(corner, Stroke(color: .black, width: 4, join: .miter, dash: [10, 5]))
+        let starts = Probe.stroked(corner, Stroke(color: .black, width: 4, join: .miter, dash: [5, 5]))
+        // The miter's outer corner is the square (20–22, 8–10).
+        #expect(Probe.alpha(ends, 21, 8) == 255)
+        #expect(Probe.alpha(starts, 21, 8) == 255)
+        #expect(Probe.alpha(ends, 21, 12) == 0)    // the vertical leg starts with a gap
+    }
+
     @Test("On a closed path, a dash running over the start joins the first dash")
     func closedDashWraps() {
         // Perimeter 80, pattern 5 on 5 off shifted by 2: on 0–3 and 78–83, so the corner at (10, 10)
