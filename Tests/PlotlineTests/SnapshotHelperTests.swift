@@ -1,0 +1,51 @@
+import Foundation
+import Plotline
+import PlotlineTesting
+import Testing
+
+@Suite(.serialized) struct SnapshotHelperTests {
+    @Test func seedFigureMatchesItsSnapshot() {
+        expectChartSnapshot(specAt: Repo.seedSpec)
+    }
+
+    @Test func svgSnapshotsCompareAsText() {
+        expectChartSnapshot(specAt: Repo.seedSpec, snapshot: ChartSnapshot(format: .svg))
+    }
+
+    /// A fake test file in a temporary folder, so recording writes there and not into the repository.
+    func fakeTestFile() -> String { Repo.temporaryFolder() + "/FakeTests.swift" }
+
+    @Test func missingReferenceIsRecordedAndFailsOnce() throws {
+        let testFile = fakeTestFile()
+        let snapshot = ChartSnapshot()
+        let first = try #require(snapshot.verify(specAt: Repo.seedSpec, testFile: testFile))
+        #expect(first.contains("No reference"))
+        let recorded = (testFile as NSString).deletingLastPathComponent + "/Snapshots/mmlu-pro-rl.png"
+        #expect(FileManager.default.fileExists(atPath: recorded))
+        #expect(snapshot.verify(specAt: Repo.seedSpec, testFile: testFile) == nil)
+    }
+
+    @Test func mismatchNamesTheDiffImage() throws {
+        let testFile = fakeTestFile()
+        let snapshot = ChartSnapshot()
+        var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
+        _ = snapshot.verify(spec, named: "seed", testFile: testFile)  // records
+        spec.series[0].color = Color(css: "steelblue")
+        let failure = try #require(snapshot.verify(spec, named: "seed", testFile: testFile))
+        #expect(failure.contains("pixels differ"))
+        let path = try #require(failure.components(separatedBy: "expected | diff | actual: ").last?
+            .components(separatedBy: " (set").first)
+        let panels = try PNGDecoder.decode(Array(try #require(FileManager.default.contents(atPath: path))))
+        #expect(panels.width == 3 * 800 + 8)
+        #expect(panels.height == 500)
+    }
+
+    @Test func toleranceAcceptsSmallChanges() throws {
+        let testFile = fakeTestFile()
+        var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
+        _ = ChartSnapshot().verify(spec, named: "seed", testFile: testFile)
+        spec.series[0].color = Color(rgb: 0xF18181)  // one step from lightcoral
+        #expect(ChartSnapshot().verify(spec, named: "seed", testFile: testFile) != nil)
+        #expect(ChartSnapshot(tolerance: .init(threshold: 0.1)).verify(spec, named: "seed", testFile: testFile) == nil)
+    }
+}
