@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "PlotlineSVGTests", dependencies: ["PlotlineSVG"]),
         .testTarget(name: "PlotlineRasterTests", dependencies: ["PlotlineRaster"]),
         .testTarget(name: "PlotlinePNGTests", dependencies: ["PlotlinePNG", "PlotlineDiff"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting"]),
+        .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "PlotlineCLITests", dependencies: ["plotline"]),
     ],
     swiftLanguageModes: [.v6]
