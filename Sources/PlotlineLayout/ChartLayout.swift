@@ -57,8 +57,12 @@ public struct ChartLayout: Sendable {
         var plot = Rect(x: pad, y: pad, width: width - 2 * pad, height: height - 2 * pad)
         var xAxis = AxisResolution.empty, yAxis = AxisResolution.empty
         for _ in 0..<2 {
-            xAxis = resolve(spec.x, data: xData, length: plot.width, perTick: 70)
-            yAxis = resolve(spec.y, data: yData, length: plot.height, perTick: 40)
+            // x labels sit side by side: they need their width plus a gap; y labels are stacked and
+            // need a little more than two lines' height to breathe.
+            xAxis = resolve(spec.x, data: xData, length: plot.width, perTick: 50) { labels in
+                (labels.map { tickFont.layout($0, size: tickSize).width }.max() ?? 0) + 16
+            }
+            yAxis = resolve(spec.y, data: yData, length: plot.height, perTick: 40) { _ in digitHeight * 2.5 }
             let yLabelWidth = yAxis.labels.map { tickFont.layout($0, size: tickSize).width }.max() ?? 0
             let firstX = xAxis.labels.first.map { tickFont.layout($0, size: tickSize).width } ?? 0
             let lastX = xAxis.labels.last.map { tickFont.layout($0, size: tickSize).width } ?? 0
@@ -175,7 +179,8 @@ public struct ChartLayout: Sendable {
         }
 
         if spec.legend {
-            let legend = legendNodes(spec, plot: plot)
+            let paths = spec.series.map { polyline($0, xScale, yScale) }
+            let legend = legendNodes(spec, plot: plot, avoiding: paths)
             if !legend.isEmpty { nodes.append(.group(SceneGroup(role: "legend", nodes: legend))) }
         }
 
@@ -195,9 +200,25 @@ public struct ChartLayout: Sendable {
         static let empty = AxisResolution(lower: 0, upper: 1, ticks: [], labels: [])
     }
 
-    /// Domain, ticks and labels for one axis of `length` pixels, allowing one tick per `perTick` pixels.
-    func resolve(_ axis: AxisSpec, data: Extent, length: Double, perTick: Double) -> AxisResolution {
-        let maxCount = min(max(Int((length / perTick).rounded(.down)), 2), 10)
+    /// Domain, ticks and labels for one axis of `length` pixels.
+    ///
+    /// Starts from one tick per `perTick` pixels (at least 3, at most 10) and asks for fewer while
+    /// neighbouring ticks sit closer than `spacing(labels)` pixels, so labels never collide.
+    func resolve(_ axis: AxisSpec, data: Extent, length: Double, perTick: Double,
+                 spacing: ([String]) -> Double) -> AxisResolution {
+        var maxCount = min(max(Int((length / perTick).rounded(.down)), 3), 10)
+        while true {
+            let axisResolution = resolve(axis, data: data, maxCount: maxCount)
+            guard axis.tickStep == nil, maxCount > 2, axisResolution.ticks.count > 1 else { return axisResolution }
+            let pixelsPerTick = length * abs(axisResolution.ticks[1] - axisResolution.ticks[0])
+                / (axisResolution.upper - axisResolution.lower)
+            if pixelsPerTick >= spacing(axisResolution.labels) { return axisResolution }
+            maxCount -= 1
+        }
+    }
+
+    /// Domain, ticks and labels for one axis with at most `maxCount` automatic ticks.
+    func resolve(_ axis: AxisSpec, data: Extent, maxCount: Int) -> AxisResolution {
         var lower: Double, upper: Double
         if let lo = axis.lower, let hi = axis.upper {
             (lower, upper) = (lo, hi)
@@ -283,7 +304,7 @@ public struct ChartLayout: Sendable {
 
     // MARK: - Legend
 
-    func legendNodes(_ spec: ChartSpec, plot: Rect) -> [SceneNode] {
+    func legendNodes(_ spec: ChartSpec, plot: Rect, avoiding paths: [Path]) -> [SceneNode] {
         let named = spec.series.enumerated().filter { $0.element.name != nil }
         guard !named.isEmpty else { return [] }
         let size = theme.legendSize
@@ -291,7 +312,7 @@ public struct ChartLayout: Sendable {
         let widths = named.map { fonts.regular.layout($0.element.name ?? "", size: size).width }
         let boxWidth = (inset * 2 + swatch + gap + (widths.max() ?? 0)).rounded(.up)
         let boxHeight = (inset * 2 + rowHeight * Double(named.count) - (rowHeight - size)).rounded(.up)
-        let box = Rect(x: plot.maxX - boxWidth - 8, y: plot.y + 8, width: boxWidth, height: boxHeight)
+        let box = legendBox(width: boxWidth, height: boxHeight, plot: plot, avoiding: paths)
         var nodes: [SceneNode] = [.path(ScenePath(path: .rectangle(Rect(x: box.x + 0.5, y: box.y + 0.5, width: box.width - 1, height: box.height - 1)),
                                                   fill: Fill(color: Color.white.withOpacity(0.85)),
                                                   stroke: Stroke(color: theme.gridColor, width: 1)))]
@@ -305,6 +326,51 @@ public struct ChartLayout: Sendable {
                                    size: size, color: theme.titleColor)))
         }
         return nodes
+    }
+
+    /// The legend's place: the plot corner (top right, top left, bottom right, bottom left, in
+    /// that order of preference) whose box the data cross least, measured by sampling every
+    /// segment at 2-pixel steps.
+    func legendBox(width: Double, height: Double, plot: Rect, avoiding paths: [Path]) -> Rect {
+        let inset = 8.0
+        let left = plot.x + inset, right = plot.maxX - width - inset
+        let top = plot.y + inset, bottom = plot.maxY - height - inset
+        let corners = [Rect(x: right, y: top, width: width, height: height),
+                       Rect(x: left, y: top, width: width, height: height),
+                       Rect(x: right, y: bottom, width: width, height: height),
+                       Rect(x: left, y: bottom, width: width, height: height)]
+        var hits = [Int](repeating: 0, count: corners.count)
+        for path in paths {
+            var previous: Point?
+            for element in path.elements {
+                switch element {
+                case .move(let p):
+                    previous = p
+                    count(p, corners, &hits)
+                case .line(let p):
+                    if let a = previous {
+                        let length = ((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)).squareRoot()
+                        let steps = min(Int((length / 2).rounded(.up)), 4096)
+                        for i in stride(from: 1, through: max(steps, 1), by: 1) {
+                            let t = Double(i) / Double(max(steps, 1))
+                            count(Point(a.x + (p.x - a.x) * t, a.y + (p.y - a.y) * t), corners, &hits)
+                        }
+                    }
+                    previous = p
+                default:
+                    break
+                }
+            }
+        }
+        var best = 0
+        for i in corners.indices where hits[i] < hits[best] { best = i }
+        return corners[best]
+    }
+
+    private func count(_ p: Point, _ boxes: [Rect], _ hits: inout [Int]) {
+        for (i, b) in boxes.enumerated() where p.x >= b.x && p.x <= b.maxX && p.y >= b.y && p.y <= b.maxY {
+            hits[i] += 1
+        }
     }
 
     // MARK: - Description

@@ -53,7 +53,7 @@ import Testing
                      "sizes differ: rsvg \(theirs.width)×\(theirs.height), ours \(ours.width)×\(ours.height)")
         let value = Self.psnr(ours, theirs)
         // Both images stay side by side in the temporary folder for a person to look at.
-        FileManager.default.createFile(atPath: folder + "/\(name)-plotline.png", contents: Data(try PNGEncoder.encode(ours, scale: scale)))
+        _ = FileManager.default.createFile(atPath: folder + "/\(name)-plotline.png", contents: Data(try PNGEncoder.encode(ours, scale: scale)))
         print("PSNR against rsvg-convert, \(name) at scale \(Int(scale)): \(String(format: "%.2f", value)) dB (images in \(folder))")
         return value
     }

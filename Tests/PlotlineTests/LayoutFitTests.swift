@@ -49,3 +49,44 @@ import Testing
         #expect(!svg.contains("nan") && !svg.contains("inf"))
     }
 }
+
+@Suite struct AutomaticAxisTests {
+    let renderer = Renderer()
+
+    func scene(_ json: String) throws -> Scene {
+        let path = Repo.writeSpec(json, named: "auto", in: Repo.temporaryFolder())
+        return try renderer.scene(specAt: path)
+    }
+
+    func labelBoxes(_ scene: Scene, _ role: String) throws -> [Rect] {
+        try #require(scene.group(role)).nodes.compactMap { n -> Rect? in
+            if case .text(let t) = n, t.rotation == 0, t.text != "x", t.text != "y" { return t.glyphs.controlBounds }
+            return nil
+        }
+    }
+
+    @Test(arguments: [200.0, 300, 450, 640, 1000, 2000])
+    func automaticTickLabelsNeverCollide(width: Double) throws {
+        let json = #"{"width": \#(width), "height": \#(width * 0.6), "x": {"label": "x"}, "y": {"label": "y"}, "series": [{"x": [1234567, 9876543], "y": [-0.00123, 0.0456]}]}"#
+        let s = try scene(json)
+        let x = try labelBoxes(s, "axis axis-x"), y = try labelBoxes(s, "axis axis-y")
+        #expect(x.count >= 2, "only \(x.count) x ticks at width \(width)")
+        #expect(y.count >= 2, "only \(y.count) y ticks at width \(width)")
+        for (a, b) in zip(x, x.dropFirst()) { #expect(a.maxX + 8 <= b.x, "x labels collide at width \(width)") }
+        for (a, b) in zip(y, y.dropFirst()) { #expect(b.maxY + 4 <= a.y, "y labels collide at width \(width)") }
+        // Typical axes get 4 to 10 ticks.
+        if width >= 640 { #expect((4...10).contains(x.count)); #expect((4...10).contains(y.count)) }
+    }
+
+    @Test func legendAvoidsTheData() throws {
+        // Data rising to the top right: the legend must go elsewhere.
+        let s = try scene(#"{"series": [{"name": "a", "y": [0, 1, 2, 3, 10]}, {"name": "b", "y": [0, 2, 3, 5, 9]}]}"#)
+        let legend = try #require(s.group("legend"))
+        guard case .path(let frame) = legend.nodes.first, let box = frame.path.controlBounds else {
+            Issue.record("legend has no frame")
+            return
+        }
+        let plotCentre = s.width / 2
+        #expect(box.maxX < plotCentre, "legend at \(box) sits over the rising data")
+    }
+}
