@@ -150,7 +150,9 @@ public struct ImageComparison: Sendable {
                             }
                             if options.detectAntialiasing
                                 && (isAntialiased(e, x, y, width, height, other: a)
-                                    || isAntialiased(a, x, y, width, height, other: e)) {
+                                    || isAntialiased(a, x, y, width, height, other: e))
+                                && isWithinNeighbourhood(a, of: e, x, y, width, height)
+                                && isWithinNeighbourhood(e, of: a, x, y, width, height) {
                                 antialiased += 1
                                 out[pos] = 255; out[pos + 1] = 255; out[pos + 2] = 0
                             } else {
@@ -265,6 +267,31 @@ public struct ImageComparison: Sendable {
         if minDelta == 0 || maxDelta == 0 { return false }
         return (hasManySiblings(img, minX, minY, width, height) && hasManySiblings(other, minX, minY, width, height))
             || (hasManySiblings(img, maxX, maxY, width, height) && hasManySiblings(other, maxX, maxY, width, height))
+    }
+
+    /// Whether the pixel at (x1, y1) of `img`, blended onto white, lies per channel within the range
+    /// of `other`'s 3×3 neighbourhood around the same place (give or take 3 levels of rounding).
+    ///
+    /// An edge that moved by a fraction of a pixel leaves blends of the colours already around it;
+    /// a line that changed colour does not. pixelmatch's test alone calls most pixels of a 2-pixel
+    /// line anti-aliasing, so a recoloured series would pass as an anti-aliasing shift.
+    static func isWithinNeighbourhood(_ img: UnsafeBufferPointer<UInt8>, of other: UnsafeBufferPointer<UInt8>,
+                                      _ x1: Int, _ y1: Int, _ width: Int, _ height: Int) -> Bool {
+        let x0 = max(x1 - 1, 0), y0 = max(y1 - 1, 0)
+        let x2 = min(x1 + 1, width - 1), y2 = min(y1 + 1, height - 1)
+        var low = (255.0, 255.0, 255.0), high = (0.0, 0.0, 0.0)
+        for y in y0...y2 {
+            for x in x0...x2 {
+                let c = onWhite(other, (y * width + x) * 4)
+                low = (min(low.0, c.0), min(low.1, c.1), min(low.2, c.2))
+                high = (max(high.0, c.0), max(high.1, c.1), max(high.2, c.2))
+            }
+        }
+        let c = onWhite(img, (y1 * width + x1) * 4)
+        let slack = 3.0
+        return c.0 >= low.0 - slack && c.0 <= high.0 + slack
+            && c.1 >= low.1 - slack && c.1 <= high.1 + slack
+            && c.2 >= low.2 - slack && c.2 <= high.2 + slack
     }
 
     /// Whether the pixel at (x1, y1) has three or more identical neighbours (image edges count as one).

@@ -49,3 +49,26 @@ import Testing
         #expect(ChartSnapshot(tolerance: .init(threshold: 0.1)).verify(spec, named: "seed", testFile: testFile) == nil)
     }
 }
+
+@Suite struct AntialiasingClassificationTests {
+    @Test func aRecolouredLineIsAChangeNotAnAntialiasingShift() throws {
+        var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
+        let renderer = Renderer()
+        let before = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
+        spec.series[0].color = Color(css: "steelblue")
+        let after = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
+        let result = try ImageComparison.compare(expected: before, actual: after, options: .init())
+        #expect(result.differentPixels > 3 * result.antialiasedPixels, "\(result.summary)")
+    }
+
+    @Test func aSubpixelShiftIsMostlyAntialiasing() throws {
+        var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
+        let renderer = Renderer()
+        let before = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
+        spec.series[0].y = spec.series[0].y.map { $0 + 0.002 }  // about a tenth of a pixel
+        let after = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
+        let result = try ImageComparison.compare(expected: before, actual: after, options: .init())
+        #expect(result.antialiasedPixels > 0)
+        #expect(result.antialiasedPixels > result.differentPixels, "\(result.summary)")
+    }
+}
