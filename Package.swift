@@ -42,7 +42,7 @@ let package = Package(
         // PNG encoding and decoding.
         .target(name: "PlotlinePNG", dependencies: ["PlotlineCore", "CPNG"]),
         // Image and text comparison for CI.
-        .target(name: "PlotlineDiff", dependencies: ["PlotlineCore", "PlotlinePNG"]),
+        .target(name: "PlotlineDiff", dependencies: ["PlotlineCore"]),
         // The umbrella: spec file → SVG/PNG files, re-exporting every layer.
         .target(
             name: "Plotline",

@@ -9,9 +9,15 @@ public enum FileOutput {
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then `rename`,
     /// so a reader never sees half a file and a failure leaves the old file in place.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlotlineError) {
-        let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+        // The temporary file sits in the target's own folder, so `rename` never crosses file systems.
+        let folder: String
+        if let slash = path.lastIndex(of: "/") {
+            folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        } else {
+            folder = "."
+        }
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        let temp = (folder.isEmpty ? "" : folder + "/") + ".\(base).\(getpid()).tmp"
+        let temp = (folder.hasSuffix("/") ? folder : folder + "/") + ".\(base).\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw PlotlineError("\(path): cannot write: \(errorText())") }
         var offset = 0

@@ -13,7 +13,7 @@ public final class FontResolver: Sendable {
     /// The regular and bold faces for `spec`: its font file if it names one, else its family from the font folders.
     public func fonts(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> ChartFonts {
         if let file = spec.font.file {
-            let font = try load(file, specFile: specFile)
+            let font = try load(file, specFile: specFile, keyPath: "font.file")
             return ChartFonts(regular: font, bold: font)
         }
         let family = spec.font.family
@@ -22,21 +22,21 @@ public final class FontResolver: Sendable {
             if family.lowercased() == "dejavu sans" { hint = "install it (Debian: apt-get install fonts-dejavu-core) or " + hint }
             throw PlotlineError("\(specFile): font.family: font \"\(family)\" was not found in the font folders; \(hint)")
         }
-        let regular = try load(regularPath, specFile: specFile)
+        let regular = try load(regularPath, specFile: specFile, keyPath: "font.family")
         let bold = try FontLocator.locate(family: family, bold: true).map { path throws(PlotlineError) in
-            try load(path, specFile: specFile)
+            try load(path, specFile: specFile, keyPath: "font.family")
         } ?? regular
         return ChartFonts(regular: regular, bold: bold)
     }
 
-    private func load(_ path: String, specFile: String) throws(PlotlineError) -> Font {
+    private func load(_ path: String, specFile: String, keyPath: String) throws(PlotlineError) -> Font {
         if let font = cache.withLock({ $0[path] }) { return font }
         do {
             let font = try Font(path: path)
             cache.withLock { $0[path] = font }
             return font
         } catch {
-            throw PlotlineError("\(specFile): font: \(error.message)")
+            throw PlotlineError("\(specFile): \(keyPath): \(error.message)")
         }
     }
 }

@@ -17,10 +17,15 @@ public struct ComparisonOutcome: Sendable {
 /// Compares rendered bytes with reference bytes: PNGs as decoded pixels, SVGs as text.
 public enum ReferenceComparison {
     /// Compares two files of one format; `expectedName` and `actualName` label the output.
+    ///
+    /// A size mismatch or an unreadable expected PNG is an error (exit 2 for `plotline diff`), unless
+    /// `mismatchIsDifference`, which `render --check` sets: there a chart whose size changed is
+    /// simply different, and `--update` must be able to replace a broken reference.
     public static func compare(_ format: OutputFormat, expected: [UInt8], actual: [UInt8],
                                expectedName: String, actualName: String,
                                options: ImageComparison.Options = ImageComparison.Options(),
-                               alwaysMakeDiffImage: Bool = false) throws(PlotlineError) -> ComparisonOutcome {
+                               alwaysMakeDiffImage: Bool = false,
+                               mismatchIsDifference: Bool = false) throws(PlotlineError) -> ComparisonOutcome {
         switch format {
         case .svg:
             let e = String(decoding: expected, as: UTF8.self), a = String(decoding: actual, as: UTF8.self)
@@ -31,7 +36,19 @@ public enum ReferenceComparison {
             return ComparisonOutcome(passes: false, summary: "SVG text differs (\(changed) changed line\(changed == 1 ? "" : "s"))",
                                      diffImage: nil, textDiff: diff)
         case .png:
-            let e = try decode(expected, expectedName), a = try decode(actual, actualName)
+            let e: Pixmap
+            do {
+                e = try decode(expected, expectedName)
+            } catch where mismatchIsDifference {
+                return ComparisonOutcome(passes: false, summary: "the reference is not a readable PNG (\(error))",
+                                         diffImage: nil, textDiff: nil)
+            }
+            let a = try decode(actual, actualName)
+            if mismatchIsDifference, e.width != a.width || e.height != a.height {
+                return ComparisonOutcome(passes: false,
+                                         summary: "size differs: expected \(e.width)×\(e.height), actual \(a.width)×\(a.height)",
+                                         diffImage: nil, textDiff: nil)
+            }
             let result: ImageComparison.Result
             do {
                 result = try ImageComparison.compare(expected: e, actual: a, options: options)

@@ -89,6 +89,12 @@ public struct Renderer: Sendable {
         case .svg:
             return Array(SVGWriter(textMode: options.svgText).write(scene).utf8)
         case .png:
+            let (w, h) = (scene.width * options.scale, scene.height * options.scale)
+            guard w.isFinite, h.isFinite, w <= Renderer.maximumPNGSide, h <= Renderer.maximumPNGSide,
+                  w * h <= Renderer.maximumPNGPixels else {
+                throw PlotlineError("\(name): a PNG of \(Int(min(w, 1e9)))×\(Int(min(h, 1e9))) pixels is too large "
+                    + "(at most \(Int(maximumPNGSide)) a side and \(Int(maximumPNGPixels) / 1_000_000) million pixels); lower --scale or the size")
+            }
             let pixmap = SceneRasterizer.render(scene, scale: options.scale)
             do {
                 return try PNGEncoder.encode(pixmap, scale: options.scale)
@@ -97,6 +103,12 @@ public struct Renderer: Sendable {
             }
         }
     }
+
+    /// The longest PNG side, in device pixels.
+    public static let maximumPNGSide: Double = 32768
+    /// The most pixels in one PNG: 2²⁷, half a gigabyte of RGBA, so a large canvas at a high scale is
+    /// refused up front instead of exhausting memory.
+    public static let maximumPNGPixels: Double = 134_217_728
 
     /// The chart's name: the spec's file name without folder and extension.
     public static func chartName(_ specPath: String) -> String {

@@ -89,6 +89,9 @@ public struct Color: Sendable, Hashable {
     /// The CSS colour name closest in spelling to `text`, for "did you mean" hints; nil when none is close.
     public static func suggestion(for text: String) -> String? {
         let s = text.trimmingSpaces().lowercased()
+        // No colour name is longer than 20 letters; a long string cannot be a near miss, and
+        // measuring it against every name would cost time proportional to its length.
+        guard s.utf8.count <= 32 else { return nil }
         var best: (name: String, distance: Int)?
         for (name, _) in cssNamedColors {
             let d = editDistance(Array(s.utf8), Array(name.utf8))

@@ -68,7 +68,8 @@ public final class Font: Sendable {
         let err = FT_New_Face(library, path, 0, &face)
         guard err == 0, let face else {
             FT_Done_FreeType(library)
-            throw FontError("cannot load font \"\(path)\": " + (err == 1 ? "no such file" : "not a font FreeType can read (error \(err))"))
+            // FreeType reports any failure to open the file as error 1, so say what it tried.
+            throw FontError("cannot load font \"\(path)\": " + (err == 1 ? "cannot open the file" : "not a font FreeType can read (error \(err))"))
         }
         guard cft_is_scalable(face) != 0, face.pointee.units_per_EM > 0 else {
             FT_Done_Face(face)

@@ -34,7 +34,9 @@ public struct ChartLayout: Sendable {
     /// The Scene for `spec`.
     public func scene(for spec: ChartSpec) -> Scene {
         let tickSize = spec.font.size
-        let width = spec.width, height = spec.height
+        // Specs from the loader are already in range; ones built in Swift may not be.
+        let width = ChartLayout.canvasSide(spec.width, default: 800)
+        let height = ChartLayout.canvasSide(spec.height, default: 500)
         let pad = min(theme.padding, width * 0.04, height * 0.04)
         let tickFont = fonts.regular
 
@@ -116,8 +118,8 @@ public struct ChartLayout: Sendable {
         let grow = maxWidth / 2
         let clip = Rect(x: plot.x - grow, y: plot.y - grow, width: plot.width + 2 * grow, height: plot.height + 2 * grow)
         var seriesNodes: [SceneNode] = []
-        for (i, s) in spec.series.enumerated() {
-            let path = polyline(s, xScale, yScale)
+        let seriesPaths = spec.series.map { polyline($0, xScale, yScale) }
+        for (i, (s, path)) in zip(spec.series, seriesPaths).enumerated() {
             let stroke = Stroke(color: seriesColor(s, i), width: s.width, cap: .round, join: .round, dash: s.dash)
             seriesNodes.append(.group(SceneGroup(role: "series series-\(i)", nodes: [.path(ScenePath(path: path, stroke: stroke))])))
         }
@@ -179,8 +181,7 @@ public struct ChartLayout: Sendable {
         }
 
         if spec.legend {
-            let paths = spec.series.map { polyline($0, xScale, yScale) }
-            let legend = legendNodes(spec, plot: plot, avoiding: paths)
+            let legend = legendNodes(spec, plot: plot, avoiding: seriesPaths)
             if !legend.isEmpty { nodes.append(.group(SceneGroup(role: "legend", nodes: legend))) }
         }
 
@@ -206,7 +207,8 @@ public struct ChartLayout: Sendable {
     /// neighbouring ticks sit closer than `spacing(labels)` pixels, so labels never collide.
     func resolve(_ axis: AxisSpec, data: Extent, length: Double, perTick: Double,
                  spacing: ([String]) -> Double) -> AxisResolution {
-        var maxCount = min(max(Int((length / perTick).rounded(.down)), 3), 10)
+        let fitting = length / perTick
+        var maxCount = fitting.isFinite ? Int(min(max(fitting.rounded(.down), 3), 10)) : 3
         while true {
             let axisResolution = resolve(axis, data: data, maxCount: maxCount)
             guard axis.tickStep == nil, maxCount > 2, axisResolution.ticks.count > 1 else { return axisResolution }
@@ -230,8 +232,16 @@ public struct ChartLayout: Sendable {
             lower = axis.lower ?? auto.lower
             upper = axis.upper ?? auto.upper
             if !(lower < upper) {
-                // The data lie wholly beyond the given end: show a unit span next to it.
-                if axis.lower != nil { upper = lower + max(abs(lower) * 0.1, 1) } else { lower = upper - max(abs(upper) * 0.1, 1) }
+                // The data lie wholly beyond the given end: show a span of a tenth of it (at least 1) next to it,
+                // kept finite at the very ends of the Double range.
+                let span = max(abs(axis.lower ?? upper) * 0.1, 1)
+                if axis.lower != nil {
+                    upper = min(lower + span, .greatestFiniteMagnitude)
+                    if !(lower < upper) { lower = upper - abs(upper) * 0.1 }
+                } else {
+                    lower = max(upper - span, -.greatestFiniteMagnitude)
+                    if !(lower < upper) { upper = lower + abs(lower) * 0.1 }
+                }
             }
         }
         let set = axis.tickStep.map { Ticks.fixed(lower: lower, upper: upper, step: $0) }
@@ -279,7 +289,8 @@ public struct ChartLayout: Sendable {
     func clampPixel(_ v: Double) -> Double { min(max(v, -1e6), 1e6) }
 
     func seriesColor(_ s: SeriesSpec, _ i: Int) -> Color {
-        s.color ?? theme.palette[i % theme.palette.count]
+        let palette = theme.palette.isEmpty ? Theme().palette : theme.palette
+        return s.color ?? palette[i % palette.count]
     }
 
     // MARK: - Text
@@ -329,8 +340,7 @@ public struct ChartLayout: Sendable {
     }
 
     /// The legend's place: the plot corner (top right, top left, bottom right, bottom left, in
-    /// that order of preference) whose box the data cross least, measured by sampling every
-    /// segment at 2-pixel steps.
+    /// that order of preference) whose box the fewest data segments cross.
     func legendBox(width: Double, height: Double, plot: Rect, avoiding paths: [Path]) -> Rect {
         let inset = 8.0
         let left = plot.x + inset, right = plot.maxX - width - inset
@@ -346,15 +356,10 @@ public struct ChartLayout: Sendable {
                 switch element {
                 case .move(let p):
                     previous = p
-                    count(p, corners, &hits)
+                    for (i, box) in corners.enumerated() where ChartLayout.segment(p, p, crosses: box) { hits[i] += 1 }
                 case .line(let p):
                     if let a = previous {
-                        let length = ((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)).squareRoot()
-                        let steps = min(Int((length / 2).rounded(.up)), 4096)
-                        for i in stride(from: 1, through: max(steps, 1), by: 1) {
-                            let t = Double(i) / Double(max(steps, 1))
-                            count(Point(a.x + (p.x - a.x) * t, a.y + (p.y - a.y) * t), corners, &hits)
-                        }
+                        for (i, box) in corners.enumerated() where ChartLayout.segment(a, p, crosses: box) { hits[i] += 1 }
                     }
                     previous = p
                 default:
@@ -367,10 +372,23 @@ public struct ChartLayout: Sendable {
         return corners[best]
     }
 
-    private func count(_ p: Point, _ boxes: [Rect], _ hits: inout [Int]) {
-        for (i, b) in boxes.enumerated() where p.x >= b.x && p.x <= b.maxX && p.y >= b.y && p.y <= b.maxY {
-            hits[i] += 1
+    /// Whether the segment a–b touches the rectangle (Liang–Barsky clipping: the parameter range
+    /// left after clipping against the four sides is not empty).
+    static func segment(_ a: Point, _ b: Point, crosses r: Rect) -> Bool {
+        let dx = b.x - a.x, dy = b.y - a.y
+        var t0 = 0.0, t1 = 1.0
+        func clip(_ p: Double, _ q: Double) -> Bool {
+            if p == 0 { return q >= 0 }
+            let t = q / p
+            if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+            return t0 <= t1
         }
+        return clip(-dx, a.x - r.x) && clip(dx, r.maxX - a.x) && clip(-dy, a.y - r.y) && clip(dy, r.maxY - a.y)
+    }
+
+    /// A canvas side in range: finite, 1…16384 pixels, else `default`.
+    static func canvasSide(_ v: Double, default d: Double) -> Double {
+        v.isFinite ? min(max(v, 1), 16384) : d
     }
 
     // MARK: - Description

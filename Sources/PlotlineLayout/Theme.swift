@@ -4,12 +4,10 @@ import PlotlineCore
 ///
 /// The default follows DESIGN.md's "Default look": a plot area that fills the canvas less margins
 /// fitted to the labels, one-pixel light-grey gridlines, quiet axes at the bottom and left only,
-/// dark-grey type in DejaVu Sans around 12 and 13 px, series 2 px wide with round joins.
+/// dark-grey type in DejaVu Sans around 12 and 13 px (tick labels take the spec's `font.size`), series 2 px wide with round joins.
 public struct Theme: Sendable, Hashable {
     /// Space kept clear along every edge of the canvas.
     public var padding: Double = 12
-    /// Tick-label size; the spec's `font.size` overrides it.
-    public var tickLabelSize: Double = 12
     /// Axis-title size.
     public var axisTitleSize: Double = 13
     /// Chart-title size (bold).

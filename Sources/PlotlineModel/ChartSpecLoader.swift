@@ -308,7 +308,7 @@ private struct SpecDecoder {
         if let n = o["tickStep"], n.value != .null {
             let step = try number(n, path + ".tickStep")
             guard step > 0 else { throw fail(n, path + ".tickStep", "\(numberText(n)) must be greater than 0") }
-            if let lower = axis.lower, let upper = axis.upper, (upper - lower) / step > 10_000 {
+            if let lower = axis.lower, let upper = axis.upper, (upper - lower) / step + 1 > 10_000 {
                 throw fail(n, path + ".tickStep", "\(numberText(n)) gives more than 10000 ticks over the domain; use a larger step")
             }
             axis.tickStep = step

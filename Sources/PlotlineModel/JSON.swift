@@ -445,8 +445,10 @@ func appendKey(_ path: String, _ key: String) -> String {
     let isIdentifier = !key.isEmpty && key.unicodeScalars.allSatisfy {
         ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-" || $0 == "$"
     }
-    if isIdentifier { return path.isEmpty ? key : path + "." + key }
-    return path + "[" + quoted(key) + "]"
+    // A hostile key can be megabytes long; the error line names it by its start.
+    let shown = key.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(key.unicodeScalars.prefix(80))) + "…" : key
+    if isIdentifier { return path.isEmpty ? shown : path + "." + shown }
+    return path + "[" + quoted(shown) + "]"
 }
 
 private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -109,6 +109,8 @@ func editDistance(_ a: String, _ b: String) -> Int {
 /// The candidate closest in spelling to `text`, if it is close enough to be a likely typo.
 /// Ties go to the earlier candidate, so the answer is deterministic.
 func closestMatch(to text: String, in candidates: [String]) -> String? {
+    // No key, column or kind worth suggesting is this long, and the distance costs time per character.
+    guard text.unicodeScalars.count <= 64 else { return nil }
     var best: (name: String, distance: Int)?
     for candidate in candidates {
         let d = editDistance(text, candidate)

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
 import PlotlineCore
 
 /// Turns a stroke into a fill path, so the renderer has a single filler.
@@ -116,8 +109,11 @@ struct OutlineBuilder {
 
     /// Arc tolerance in pixels, matching the curve flattening tolerance.
     static let arcTolerance = Flattener.tolerance
-    /// More dashes than this in one subpath means the pattern is too fine to see; it strokes solid.
-    static let maxDashes = 1_000_000
+    /// More dashes than this in one stroke means the pattern is too fine to see; the rest strokes solid.
+    /// Shared by every subpath of the stroke, so gaps in the data cannot multiply it.
+    static let maxDashes = 200_000
+    /// Dashes still allowed in this stroke.
+    var dashBudget = OutlineBuilder.maxDashes
 
     init(halfWidth: Double, cap: LineCap, join: LineJoin, miterLimit: Double) {
         hw = halfWidth
@@ -153,25 +149,36 @@ struct OutlineBuilder {
         path.elements.append(.close)
     }
 
-    /// Number of chords for an arc of `angle` radians at radius `hw` within the arc tolerance.
-    func arcSteps(_ angle: Double) -> Int {
-        let x = 1 - OutlineBuilder.arcTolerance / hw
-        let step = x > -1 ? 2 * acos(x) : Double.pi
-        guard step > 0, step.isFinite else { return 64 }
-        let n = (Swift.abs(angle) / step).rounded(.up)
-        guard n.isFinite else { return 64 }
-        return Int(Swift.min(Swift.max(n, 1), 1024))
+    /// Appends the interior points of the arc of radius `hw` about `c` from `c + v` to `c + w`, turning
+    /// the way a positive angle turns (x towards y) when `turn` is positive, the other way otherwise.
+    ///
+    /// Built from additions, multiplications and square roots only — exact quarter turns, then
+    /// bisection (the midpoint direction is the normalised sum of the ends) until the sagitta is within
+    /// the arc tolerance — because those are correctly rounded in IEEE 754 everywhere, while `sin` and
+    /// `cos` differ between C libraries, and the same pixels on every machine is an invariant.
+    mutating func appendArc(center c: Point, from v: Point, to w: Point, turn: Double) {
+        let cross = v.x * w.y - v.y * w.x, dot = v.x * w.x + v.y * w.y
+        if cross * turn <= 0, !(cross == 0 && dot > 0) {
+            // Half a turn or more: split off an exact quarter turn first.
+            let q = turn > 0 ? Point(-v.y, v.x) : Point(v.y, -v.x)
+            bisect(c, v, q, depth: 0)
+            scratch.append(c + q)
+            appendArc(center: c, from: q, to: w, turn: turn)
+            return
+        }
+        bisect(c, v, w, depth: 0)
     }
 
-    /// Appends `center + rot(v, φ·k/n)` for k in 1..<n (the interior points of an arc) to `scratch`.
-    mutating func appendArc(center c: Point, from v: Point, angle phi: Double) {
-        let n = arcSteps(phi)
-        guard n > 1 else { return }
-        for k in 1..<n {
-            let a = phi * Double(k) / Double(n)
-            let ca = cos(a), sa = sin(a)
-            scratch.append(Point(c.x + v.x * ca - v.y * sa, c.y + v.x * sa + v.y * ca))
-        }
+    /// Appends the interior points of an arc of less than half a turn, from `c + v` to `c + w`.
+    mutating func bisect(_ c: Point, _ v: Point, _ w: Point, depth: Int) {
+        let sx = v.x + w.x, sy = v.y + w.y
+        let sl = (sx * sx + sy * sy).squareRoot()
+        // The chord's midpoint lies |v + w| / 2 from the centre: the sagitta is what is left of the radius.
+        guard sl > 0, sl.isFinite, depth < 12, hw - sl / 2 > OutlineBuilder.arcTolerance else { return }
+        let m = Point(sx * hw / sl, sy * hw / sl)
+        bisect(c, v, m, depth: depth + 1)
+        scratch.append(c + m)
+        bisect(c, m, w, depth: depth + 1)
     }
 
     /// Unit direction and length of a→b.
@@ -221,13 +228,11 @@ struct OutlineBuilder {
             }
             polygon([v, v + o0, v + o1])
         case .round:
-            var phi = atan2(cross, dot)
             // Sweep from o0 to o1 around the outside; a full reversal picks the side by convention.
-            phi = outerIsLeft ? -Swift.abs(phi) : Swift.abs(phi)
             scratch.removeAll(keepingCapacity: true)
             scratch.append(v)
             scratch.append(v + o0)
-            appendArc(center: v, from: o0, angle: phi)
+            appendArc(center: v, from: o0, to: o1, turn: outerIsLeft ? -1 : 1)
             scratch.append(v + o1)
             let pts = scratch
             polygon(pts)
@@ -247,7 +252,7 @@ struct OutlineBuilder {
             // n is u turned +90°, so sweeping −180° from n passes through u.
             scratch.removeAll(keepingCapacity: true)
             scratch.append(p + n)
-            appendArc(center: p, from: n, angle: -Double.pi)
+            appendArc(center: p, from: n, to: Point(-n.x, -n.y), turn: -1)
             scratch.append(p - n)
             let pts = scratch
             polygon(pts)
@@ -264,9 +269,12 @@ struct OutlineBuilder {
             polygon([p + n + e, p - n + e, p - n - e, p + n - e])
         case .round:
             scratch.removeAll(keepingCapacity: true)
-            let v = Point(hw, 0)
-            scratch.append(p + v)
-            appendArc(center: p, from: v, angle: 2 * Double.pi)
+            // Four exact quarter turns make the disc.
+            let quarter = [Point(hw, 0), Point(0, hw), Point(-hw, 0), Point(0, -hw)]
+            for (i, v) in quarter.enumerated() {
+                scratch.append(p + v)
+                appendArc(center: p, from: v, to: quarter[(i + 1) % 4], turn: 1)
+            }
             let pts = scratch
             polygon(pts)
         }
@@ -349,10 +357,12 @@ struct OutlineBuilder {
         var length = 0.0
         for i in 0..<(pts.count - 1) { length += OutlineBuilder.direction(pts[i], pts[i + 1]).1 }
         let estimate = length / pattern.total * Double(pattern.lengths.count)
-        guard estimate.isFinite, estimate < Double(OutlineBuilder.maxDashes) else {
+        guard estimate.isFinite, estimate < Double(dashBudget) else {
+            dashBudget = 0
             if closed { closedPolyline(input) } else { openPolyline(input) }
             return
         }
+        dashBudget -= Int(estimate.rounded(.up))
 
         var pieces: [DashPiece] = []
         var idx = pattern.startIndex

@@ -166,12 +166,19 @@ struct SVGOutput {
             text += "<text x=\"\(x)\" y=\"\(y)\""
             if t.anchor != .start { text += " text-anchor=\"\(t.anchor.rawValue)\"" }
             if t.rotation != 0 { text += " transform=\"rotate(\(SVGNumber.format(t.rotation)) \(x) \(y))\"" }
-            text += " font-family=\"\(SVGEscape.attribute(t.font.family)), sans-serif\""
+            text += " font-family=\"\(SVGOutput.fontFamily(t.font.family))\""
             text += " font-size=\"\(SVGNumber.format(t.font.size))\""
             if t.font.bold { text += " font-weight=\"bold\"" }
             text += paint("fill", t.color)
             text += ">\(SVGEscape.text(t.text))</text>\n"
         }
+    }
+
+    /// A CSS font-family list: the family as a quoted CSS string (quotes and backslashes dropped, so
+    /// any name stays one valid string), then the generic `sans-serif` as a fallback.
+    static func fontFamily(_ family: String) -> String {
+        let clean = family.filter { $0 != "'" && $0 != "\"" && $0 != "\\" }
+        return clean.isEmpty ? "sans-serif" : "'\(SVGEscape.attribute(clean))', sans-serif"
     }
 
     /// ` fill="#rrggbb"` plus an opacity attribute when the colour is not opaque.

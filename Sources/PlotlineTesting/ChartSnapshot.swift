@@ -22,10 +22,14 @@ public struct ChartSnapshot: Sendable {
     public var tolerance: ImageComparison.Options
     /// The renderer, shared so fonts load once.
     public var renderer: Renderer
+    /// Whether to re-record references: nil (the default) follows `PLOTLINE_RECORD`.
+    public var record: Bool?
 
     /// Creates a snapshot configuration.
     public init(format: OutputFormat = .png, options: RenderOptions = RenderOptions(),
-                tolerance: ImageComparison.Options = ImageComparison.Options(), renderer: Renderer = Renderer()) {
+                tolerance: ImageComparison.Options = ImageComparison.Options(), renderer: Renderer = Renderer(),
+                record: Bool? = nil) {
+        self.record = record
         self.format = format
         self.options = options
         self.tolerance = tolerance
@@ -60,7 +64,7 @@ public struct ChartSnapshot: Sendable {
         let actual = try Renderer.encode(scene, as: format, options: options, name: name)
         let folder = ChartSnapshot.folder(of: testFile) + "/Snapshots"
         let reference = folder + "/" + name + "." + format.fileExtension
-        let record = ChartSnapshot.environment(ChartSnapshot.recordVariable) == "1"
+        let record = self.record ?? (ChartSnapshot.environment(ChartSnapshot.recordVariable) == "1")
         if record {
             try FileOutput.makeFolder(folder)
             try FileOutput.writeAtomically(actual, to: reference)

@@ -3,6 +3,12 @@
 // Timing lives here, never in the test suite, which must pass on a slow, busy machine.
 import Plotline
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs `body` `iterations` times after two warm-up runs; returns the median and fastest times in milliseconds.
 func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> (median: Double, fastest: Double) {
     let clock = ContinuousClock()
@@ -29,11 +35,20 @@ func format(_ v: Double) -> String {
 let spec = CommandLine.arguments.dropFirst().first ?? "Templates/mmlu-pro-rl.json"
 do {
     let renderer = Renderer()
-    let scene = try renderer.scene(specAt: spec)
+    let chartSpec: ChartSpec
+    do {
+        chartSpec = try ChartSpecLoader.load(path: spec)
+    } catch {
+        throw PlotlineError(error.description)
+    }
+    let scene = try renderer.scene(for: chartSpec, specFile: spec)
     let iterations = 30
     print("Plotline benchmark: \(spec), \(iterations) runs each")
-    row("layout (spec in memory → Scene)", try measure(iterations) {
-        _ = try renderer.scene(specAt: spec)
+    row("spec file → model (JSON, CSV)", try measure(iterations) {
+        _ = try ChartSpecLoader.load(path: spec)
+    })
+    row("layout (model → Scene)", try measure(iterations) {
+        _ = try renderer.scene(for: chartSpec, specFile: spec)
     })
     row("SVG writing", measure(iterations) { _ = SVGWriter().write(scene) })
     for scale in [1.0, 2.0] {
@@ -53,4 +68,5 @@ do {
     }
 } catch {
     print("plotline-bench: \(error)")
+    exit(1)
 }

@@ -54,6 +54,15 @@ struct RenderCommand: ParsableCommand {
         }
         if update, !check { throw ValidationError("--update goes with --check") }
         guard !specs.isEmpty else { throw ValidationError("name at least one spec file") }
+        // Outputs are named after the spec file alone: two specs of one name would overwrite each other.
+        var seen: [String: String] = [:]
+        for spec in specs {
+            let name = Renderer.chartName(spec)
+            if let other = seen[name], other != spec {
+                throw ValidationError("\(other) and \(spec) would both write \(name).*; rename one")
+            }
+            seen[name] = spec
+        }
     }
 
     func run() throws {
@@ -89,44 +98,18 @@ struct RenderCommand: ParsableCommand {
         if different { throw CommandStatus.different }
     }
 
-    /// Compares one chart with its references; true when every format matches.
+    /// Compares one chart with its references and prints what it found; true when every file passes.
     func checkChart(_ chart: RenderedChart) throws(PlotlineError) -> Bool {
-        var allMatch = true
-        for file in chart.files {
-            let path = output + "/" + chart.name + "." + file.format.fileExtension
-            let diffPath = output + "/" + chart.name + ".diff.png"
-            guard let reference = try FileOutput.read(path) else {
-                if update {
-                    try FileOutput.writeAtomically(file.bytes, to: path)
-                    Console.out("recorded \(path)")
-                } else {
-                    Console.out("\(path): no reference file; run with --check --update to record it")
-                    allMatch = false
-                }
-                continue
+        let reports = try ReferenceCheck.check(chart, in: output, update: update, options: tolerance.comparisonOptions)
+        for report in reports {
+            switch report.status {
+            case .matches: Console.out("\(report.path): matches")
+            case .updated: Console.out("\(report.path): updated (\(report.summary))")
+            case .missing, .differs: Console.out("\(report.path): \(report.summary)")
             }
-            let outcome = try ReferenceComparison.compare(file.format, expected: reference, actual: file.bytes,
-                                                          expectedName: path, actualName: "rendered \(chart.name)",
-                                                          options: tolerance.comparisonOptions)
-            if outcome.passes {
-                if file.format == .png { FileOutput.remove(diffPath) }
-                Console.out("\(path): matches")
-                continue
-            }
-            if update {
-                try FileOutput.writeAtomically(file.bytes, to: path)
-                if file.format == .png { FileOutput.remove(diffPath) }
-                Console.out("\(path): updated (\(outcome.summary))")
-                continue
-            }
-            allMatch = false
-            Console.out("\(path): \(outcome.summary)")
-            if let diff = outcome.textDiff { Console.out(diff) }
-            if let image = outcome.diffImage {
-                try FileOutput.writeAtomically(image, to: diffPath)
-                Console.out("\(path): diff image written to \(diffPath)")
-            }
+            if let diff = report.textDiff { Console.out(diff) }
+            if let image = report.diffImagePath { Console.out("\(report.path): diff image written to \(image)") }
         }
-        return allMatch
+        return reports.allSatisfy(\.passes)
     }
 }

@@ -189,3 +189,41 @@ import Testing
 
     func fm(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }
+
+/// Regressions from a hostile-input review.
+@Suite(.serialized) struct CLIRobustnessTests {
+    let cli = CLITests()
+
+    @Test func checkTreatsASizeChangeAsADifferenceAndUpdateFixesIt() throws {
+        let work = cli.folder()
+        let spec = work + "/chart.json"
+        try #"{"width": 300, "height": 200, "series": [{"y": [1, 3, 2]}]}"#.write(toFile: spec, atomically: true, encoding: .utf8)
+        #expect(try cli.plotline(["render", spec, "--output", work]).status == 0)
+        try #"{"width": 301, "height": 200, "series": [{"y": [1, 3, 2]}]}"#.write(toFile: spec, atomically: true, encoding: .utf8)
+        let check = try cli.plotline(["render", spec, "--output", work, "--check", "--format", "png"])
+        #expect(check.status == 1)
+        #expect(check.out.contains("size differs: expected 300×200, actual 301×200"))
+        #expect(try cli.plotline(["render", spec, "--output", work, "--check", "--update"]).status == 0)
+        #expect(try cli.plotline(["render", spec, "--output", work, "--check"]).status == 0)
+    }
+
+    @Test func specsWithOneNameAreRefused() throws {
+        let a = cli.folder(), b = cli.folder()
+        for folder in [a, b] {
+            try #"{"series": [{"y": [1, 2]}]}"#.write(toFile: folder + "/x.json", atomically: true, encoding: .utf8)
+        }
+        let result = try cli.plotline(["render", a + "/x.json", b + "/x.json", "--output", cli.folder()])
+        #expect(result.status == 2)
+        #expect(result.err.contains("would both write x.*"))
+    }
+
+    @Test func anOversizedPNGIsRefusedUpFront() throws {
+        let work = cli.folder()
+        let spec = work + "/huge.json"
+        try #"{"width": 16384, "height": 16384, "series": [{"y": [1, 2]}]}"#.write(toFile: spec, atomically: true, encoding: .utf8)
+        let result = try cli.plotline(["render", spec, "--output", work, "--scale", "8"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("too large"))
+        #expect(!FileManager.default.fileExists(atPath: work + "/huge.png"))
+    }
+}

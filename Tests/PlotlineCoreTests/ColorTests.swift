@@ -58,3 +58,9 @@ import Testing
         #expect(p.color(x: 0, y: 0) == Color(red: 255, green: 0, blue: 0, alpha: 128))
     }
 }
+
+@Suite struct ColorSuggestionLimitTests {
+    @Test func aVeryLongStringGetsNoSuggestion() {
+        #expect(Color.suggestion(for: String(repeating: "a", count: 200_000)) == nil)
+    }
+}

@@ -180,3 +180,28 @@ struct StrokeTests {
         #expect(Probe.alpha(pm, 10, 5) > 0)
     }
 }
+
+@Suite("Stroking limits")
+struct StrokeLimitTests {
+    @Test("The dash budget is shared by every subpath, so gaps in the data cannot multiply it")
+    func dashBudgetIsPerStroke() {
+        var path = Path()
+        for i in 0..<40 {
+            path.move(to: Point(0, Double(i)))
+            path.line(to: Point(800, Double(i) + 0.5))
+        }
+        let stroke = Stroke(color: .black, width: 1, dash: [0.002, 0.002])
+        let outline = Stroker.outline(of: path, stroke: stroke)
+        // Solid strokes of 40 segments need a few hundred elements; 16 million dashes would need 80 million.
+        #expect(outline.elements.count < 5 * OutlineBuilder.maxDashes + 10_000)
+    }
+
+    @Test("Round joins and caps are built without trigonometry, symmetric about the axis")
+    func roundCapIsSymmetric() {
+        let outline = Stroker.outline(of: Path([.move(Point(10, 10)), .line(Point(30, 10))]),
+                                      stroke: Stroke(color: .black, width: 8, cap: .round))
+        let box = outline.controlBounds
+        #expect(box.map { abs($0.x - 6) < 1e-9 && abs($0.maxX - 34) < 1e-9 } == true)
+        #expect(box.map { abs($0.y - 6) < 1e-9 && abs($0.maxY - 14) < 1e-9 } == true)
+    }
+}

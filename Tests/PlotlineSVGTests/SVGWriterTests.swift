@@ -72,7 +72,7 @@ import Testing
         let svg = SVGWriter().write(scene())
         #expect(svg.contains("<g class=\"grid\">"))
         #expect(svg.contains("stroke=\"#f08080\" stroke-opacity=\"0.502\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\""))
-        #expect(svg.contains("text-anchor=\"middle\" transform=\"rotate(-90 100 95)\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\""))
+        #expect(svg.contains("text-anchor=\"middle\" transform=\"rotate(-90 100 95)\" font-family=\"'DejaVu Sans', sans-serif\" font-size=\"12\""))
         #expect(SVGWriter(textMode: .paths).write(scene()).contains("d=\"M1 1 L2 1 L2 2 Z\""))
     }
 

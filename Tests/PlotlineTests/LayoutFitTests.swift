@@ -90,3 +90,33 @@ import Testing
         #expect(box.maxX < plotCentre, "legend at \(box) sits over the rising data")
     }
 }
+
+/// The Swift API must not trap on values the JSON loader would have refused.
+@Suite struct LayoutRobustnessTests {
+    func fonts() throws -> ChartFonts {
+        let path = try #require(FontLocator.locate(family: "DejaVu Sans"))
+        let font = try Font(path: path)
+        return ChartFonts(regular: font, bold: font)
+    }
+
+    @Test(arguments: [Double.nan, .infinity, 1e308, -5, 0])
+    func oddCanvasSizesDoNotTrap(side: Double) throws {
+        let spec = ChartSpec(width: side, height: side, series: [SeriesSpec(y: [1, 2, 3])])
+        let scene = ChartLayout(fonts: try fonts()).scene(for: spec)
+        #expect(scene.width.isFinite && scene.width >= 1 && scene.width <= 16384)
+    }
+
+    @Test func anEmptyPaletteFallsBackToTheDefault() throws {
+        var theme = Theme()
+        theme.palette = []
+        let scene = ChartLayout(fonts: try fonts(), theme: theme).scene(for: ChartSpec(series: [SeriesSpec(y: [1, 2])]))
+        #expect(scene.group("series series-0") != nil)
+    }
+
+    @Test func aHalfSetDomainAtTheEndOfTheRangeStaysFinite() throws {
+        let spec = ChartSpec(x: AxisSpec(lower: 1.7e308), series: [SeriesSpec(x: [1, 2], y: [1, 2])])
+        let scene = ChartLayout(fonts: try fonts()).scene(for: spec)
+        #expect(!scene.description.contains("∞"))
+        #expect(scene.description.contains("X axis from"))
+    }
+}

@@ -17,7 +17,7 @@ import Testing
 
     @Test func missingReferenceIsRecordedAndFailsOnce() throws {
         let testFile = fakeTestFile()
-        let snapshot = ChartSnapshot()
+        let snapshot = ChartSnapshot(record: false)
         let first = try #require(snapshot.verify(specAt: Repo.seedSpec, testFile: testFile))
         #expect(first.contains("No reference"))
         let recorded = (testFile as NSString).deletingLastPathComponent + "/Snapshots/mmlu-pro-rl.png"
@@ -27,7 +27,7 @@ import Testing
 
     @Test func mismatchNamesTheDiffImage() throws {
         let testFile = fakeTestFile()
-        let snapshot = ChartSnapshot()
+        let snapshot = ChartSnapshot(record: false)
         var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
         _ = snapshot.verify(spec, named: "seed", testFile: testFile)  // records
         spec.series[0].color = Color(css: "steelblue")
@@ -43,10 +43,10 @@ import Testing
     @Test func toleranceAcceptsSmallChanges() throws {
         let testFile = fakeTestFile()
         var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
-        _ = ChartSnapshot().verify(spec, named: "seed", testFile: testFile)
+        _ = ChartSnapshot(record: false).verify(spec, named: "seed", testFile: testFile)
         spec.series[0].color = Color(rgb: 0xF18181)  // one step from lightcoral
-        #expect(ChartSnapshot().verify(spec, named: "seed", testFile: testFile) != nil)
-        #expect(ChartSnapshot(tolerance: .init(threshold: 0.1)).verify(spec, named: "seed", testFile: testFile) == nil)
+        #expect(ChartSnapshot(record: false).verify(spec, named: "seed", testFile: testFile) != nil)
+        #expect(ChartSnapshot(tolerance: .init(threshold: 0.1), record: false).verify(spec, named: "seed", testFile: testFile) == nil)
     }
 }
 
