@@ -66,8 +66,10 @@ let package = Package(
         .testTarget(name: "PlotlineSVGTests", dependencies: ["PlotlineSVG"]),
         .testTarget(name: "PlotlineRasterTests", dependencies: ["PlotlineRaster"]),
         .testTarget(name: "PlotlinePNGTests", dependencies: ["PlotlinePNG", "PlotlineDiff"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting"], exclude: ["Snapshots"]),
-        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline"]),
+        // Paths, temporary folders and subprocesses shared by the end-to-end test targets.
+        .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
+        .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting", "PlotlineTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline", "PlotlineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,10 @@
 import Foundation
+import PlotlineTestSupport
 import Testing
 
 /// End-to-end tests of the `plotline` executable, run as a separate process.
 @Suite(.serialized) struct CLITests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let root = Repo.root
 
     /// The built `plotline` binary: beside the test bundle in the build folder.
     static let binary: String = {
@@ -22,26 +19,11 @@ import Testing
 
     static let seed = root + "/Templates/mmlu-pro-rl.json"
 
-    func folder() -> String {
-        let path = NSTemporaryDirectory() + "plotline-cli-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func folder() -> String { Repo.temporaryFolder() }
 
     @discardableResult
     func plotline(_ arguments: [String], cwd: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try Repo.run(Self.binary, arguments, cwd: cwd)
     }
 
     func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
