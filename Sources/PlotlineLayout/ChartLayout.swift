@@ -327,12 +327,13 @@ public struct ChartLayout: Sendable {
         var nodes: [SceneNode] = [.path(ScenePath(path: .rectangle(Rect(x: box.x + 0.5, y: box.y + 0.5, width: box.width - 1, height: box.height - 1)),
                                                   fill: Fill(color: Color.white.withOpacity(0.85)),
                                                   stroke: Stroke(color: theme.gridColor, width: 1)))]
+        let capHeight = fonts.regular.layout("0", size: size).capHeight
         for (row, (i, s)) in named.enumerated() {
             let centerY = box.y + inset + size / 2 + Double(row) * rowHeight
             var line = Path()
             line.move(to: Point(box.x + inset, centerY)); line.line(to: Point(box.x + inset + swatch, centerY))
             nodes.append(.path(ScenePath(path: line, stroke: Stroke(color: seriesColor(s, i), width: s.width, cap: .round, dash: s.dash))))
-            let baseline = centerY + fonts.regular.layout("0", size: size).capHeight / 2
+            let baseline = centerY + capHeight / 2
             nodes.append(.text(run(s.name ?? "", at: Point(box.x + inset + swatch + gap, baseline), anchor: .start,
                                    size: size, color: theme.titleColor)))
         }

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
 import PlotlineCore
 
 /// A path reduced to straight segments; every subpath is a run of points in one shared buffer,
