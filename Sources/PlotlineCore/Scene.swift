@@ -147,17 +147,41 @@ public struct SceneText: Sendable, Hashable {
     }
 }
 
-/// A named group of primitives, optionally clipped to a rectangle.
+/// What a group of primitives is, so writers can label it (the SVG writer turns it into CSS classes).
+public enum SceneRole: Sendable, Hashable {
+    /// Nothing in particular: the group only clips or collects.
+    case plain
+    /// The gridlines behind the data.
+    case grid
+    /// All data marks, clipped to the plot area.
+    case data
+    /// One data series, numbered from 0 in spec order.
+    case series(Int)
+    /// Error bars of a series.
+    case errorBars
+    /// The line at zero that bars and areas stand on.
+    case zeroLine
+    /// The horizontal axis: line, ticks, labels and title.
+    case axisX
+    /// The vertical axis: line, ticks, labels and title.
+    case axisY
+    /// The chart title and subtitle.
+    case title
+    /// The legend.
+    case legend
+}
+
+/// A group of primitives with a role, optionally clipped to a rectangle.
 public struct SceneGroup: Sendable, Hashable {
-    /// What the group is, such as `grid`, `axis-x` or `series-0`; writers expose it as a class.
-    public var role: String
+    /// What the group is; writers expose it (the SVG writer as CSS classes).
+    public var role: SceneRole
     /// A clip rectangle in pixels, or nil for none.
     public var clip: Rect?
     /// The children in painting order.
     public var nodes: [SceneNode]
 
     /// Creates a group.
-    public init(role: String, clip: Rect? = nil, nodes: [SceneNode] = []) {
+    public init(role: SceneRole, clip: Rect? = nil, nodes: [SceneNode] = []) {
         self.role = role
         self.clip = clip
         self.nodes = nodes

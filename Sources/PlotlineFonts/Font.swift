@@ -152,6 +152,15 @@ public struct TextLayout: Sendable, Hashable {
     public var capHeight: Double
     /// Glyph outlines relative to the origin, to be filled non-zero.
     public var outline: Path
+
+    /// Creates a layout; text measurers other than FreeType (such as test doubles) build these.
+    public init(width: Double, ascent: Double, descent: Double, capHeight: Double, outline: Path) {
+        self.width = width
+        self.ascent = ascent
+        self.descent = descent
+        self.capHeight = capHeight
+        self.outline = outline
+    }
 }
 
 /// Converts a FreeType outline into a ``Path`` in font units.

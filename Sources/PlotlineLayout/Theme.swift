@@ -12,13 +12,17 @@ public struct Theme: Sendable, Hashable {
     public var axisTitleSize: Double = 13
     /// Chart-title size (bold).
     public var titleSize: Double = 16
+    /// Subtitle size.
+    public var subtitleSize: Double = 13
     /// Legend text size.
     public var legendSize: Double = 12
     /// Tick-label colour.
     public var tickLabelColor = Color(rgb: 0x444444)
     /// Axis-title and title colour.
     public var titleColor = Color(rgb: 0x333333)
-    /// Axis-line and tick-mark colour.
+    /// Subtitle colour.
+    public var subtitleColor = Color(rgb: 0x555555)
+    /// Axis-line, tick-mark and zero-line colour.
     public var axisColor = Color(rgb: 0x888888)
     /// Gridline colour.
     public var gridColor = Color(rgb: 0xE2E2E2)
@@ -30,7 +34,32 @@ public struct Theme: Sendable, Hashable {
     public var axisTitleGap: Double = 8
     /// Gap between the title and the plot area.
     public var titleGap: Double = 10
-    /// Series colours used in order when a series names none (Tableau 10, which reads well on white).
+    /// Pixels per automatic tick wanted along x, before labels are measured.
+    public var xTickSpacing: Double = 50
+    /// Pixels per automatic tick wanted along y.
+    public var yTickSpacing: Double = 40
+    /// Space between the legend's frame and its entries, and between the frame and the plot's edge.
+    public var legendPadding: Double = 8
+    /// Width of a legend swatch.
+    public var legendSwatchWidth: Double = 18
+    /// Gap between a swatch and its label, and between legend columns (twice this).
+    public var legendGap: Double = 6
+    /// The legend's background, translucent so data behind it stays faintly visible.
+    public var legendFill = Color.white.withOpacity(0.85)
+    /// The legend frame's colour.
+    public var legendBorder = Color(rgb: 0xE2E2E2)
+    /// Colour of error bars on bars (on lines and markers they take the series colour).
+    public var errorBarColor = Color(rgb: 0x333333)
+    /// Width of error-bar strokes.
+    public var errorBarWidth: Double = 1.5
+    /// Width of error-bar caps.
+    public var errorBarCap: Double = 8
+    /// Default opacity of a band's fill.
+    public var bandOpacity: Double = 0.25
+    /// Default opacity of an unstacked area's fill (stacked areas are opaque).
+    public var areaOpacity: Double = 0.4
+    /// Series colours used in order when a series names none (Tableau 10, which reads well on white
+    /// and stays distinguishable for the common colour-vision deficiencies).
     public var palette: [Color] = [0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F,
                                    0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC].map { Color(rgb: $0) }
 

@@ -11,6 +11,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var height: Double
     /// The chart title, shown above the plot and used as the SVG `<title>`.
     public var title: String?
+    /// A smaller line under the title.
+    public var subtitle: String?
     /// Overrides the generated accessible description (SVG `<desc>`).
     public var description: String?
     /// The prefix of every SVG id; nil lets the writer derive one from the content.
@@ -24,33 +26,71 @@ public struct ChartSpec: Sendable, Equatable {
     public var x: AxisSpec
     /// The vertical axis.
     public var y: AxisSpec
-    /// Whether to draw a legend. When a spec leaves it out, a legend is shown only if at least
-    /// two series have names: a single series is already named by the title or axis label.
-    public var legend: Bool
+    /// Whether and where to draw a legend; the layout resolves ``LegendSpec/automatic``.
+    public var legend: LegendSpec
     /// The data series, drawn in order (later ones on top); at least one when loaded from JSON.
     public var series: [SeriesSpec]
 
-    /// Creates a spec; `legend: nil` applies the default rule (see ``legend``).
-    public init(width: Double = 800, height: Double = 500, title: String? = nil, description: String? = nil,
-                id: String? = nil, background: Color = .white, font: FontSpec = FontSpec(),
-                x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), legend: Bool? = nil, series: [SeriesSpec]) {
+    /// Creates a spec.
+    public init(width: Double = 800, height: Double = 500, title: String? = nil, subtitle: String? = nil,
+                description: String? = nil, id: String? = nil, background: Color = .white, font: FontSpec = FontSpec(),
+                x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), legend: LegendSpec = .automatic, series: [SeriesSpec]) {
         self.width = width
         self.height = height
         self.title = title
+        self.subtitle = subtitle
         self.description = description
         self.id = id
         self.background = background
         self.font = font
         self.x = x
         self.y = y
-        self.legend = legend ?? ChartSpec.defaultLegend(for: series)
+        self.legend = legend
         self.series = series
     }
+}
 
-    /// The legend default: on when at least two series have a non-empty name.
-    public static func defaultLegend(for series: [SeriesSpec]) -> Bool {
-        series.filter { !($0.name ?? "").isEmpty }.count >= 2
+/// Whether and where a chart shows its legend.
+public enum LegendSpec: Sendable, Equatable {
+    /// Shown, in the best place, when at least two series have names: a single series is already
+    /// named by the title or axis label.
+    case automatic
+    /// Never shown.
+    case hidden
+    /// Always shown (when any series has a name), at this position.
+    case shown(LegendPosition)
+
+    /// The position to draw at for these series, or nil for no legend.
+    public func resolved(for series: [SeriesSpec]) -> LegendPosition? {
+        switch self {
+        case .hidden: return nil
+        case .shown(let p): return p
+        case .automatic: return series.filter { !($0.name ?? "").isEmpty }.count >= 2 ? .best : nil
+        }
     }
+}
+
+/// Where a legend sits: in a corner inside the plot, or outside it, where the plot shrinks to make room.
+public enum LegendPosition: String, Sendable, Equatable, CaseIterable {
+    /// Inside the plot, in the corner that covers the least ink.
+    case best
+    /// Inside the plot, top left.
+    case topLeft = "top-left"
+    /// Inside the plot, top right.
+    case topRight = "top-right"
+    /// Inside the plot, bottom left.
+    case bottomLeft = "bottom-left"
+    /// Inside the plot, bottom right.
+    case bottomRight = "bottom-right"
+    /// Outside, to the right of the plot.
+    case right
+    /// Outside, above the plot.
+    case top
+    /// Outside, below the plot.
+    case bottom
+
+    /// Whether the legend sits outside the plot area.
+    public var isOutside: Bool { self == .right || self == .top || self == .bottom }
 }
 
 /// The font for a chart's text.
@@ -71,6 +111,16 @@ public struct FontSpec: Sendable, Equatable {
     }
 }
 
+/// The order of categories along a categorical axis.
+public enum CategoryOrder: String, Sendable, Equatable, CaseIterable {
+    /// The order in which categories first appear in the data.
+    case data
+    /// Sorted by name, A to Z (numbers within names compared as text).
+    case ascending
+    /// Sorted by name, Z to A.
+    case descending
+}
+
 /// One axis: its title, range, tick spacing and gridlines.
 public struct AxisSpec: Sendable, Equatable {
     /// The axis title.
@@ -81,20 +131,24 @@ public struct AxisSpec: Sendable, Equatable {
     public var upper: Double?
     /// The distance between ticks; nil lets the layout choose nice ticks. Positive and finite.
     public var tickStep: Double?
-    /// Whether to draw gridlines at the ticks.
-    public var grid: Bool
+    /// Whether to draw gridlines at the ticks; nil draws them on numeric axes and not between categories.
+    public var grid: Bool?
+    /// The order of categories when the axis holds categories.
+    public var sort: CategoryOrder
 
     /// Creates an axis spec; bounds and ticks are automatic by default.
-    public init(label: String? = nil, lower: Double? = nil, upper: Double? = nil, tickStep: Double? = nil, grid: Bool = true) {
+    public init(label: String? = nil, lower: Double? = nil, upper: Double? = nil, tickStep: Double? = nil,
+                grid: Bool? = nil, sort: CategoryOrder = .data) {
         self.label = label
         self.lower = lower
         self.upper = upper
         self.tickStep = tickStep
         self.grid = grid
+        self.sort = sort
     }
 
     /// Creates an axis spec with both ends fixed.
-    public init(label: String? = nil, domain: ClosedRange<Double>, tickStep: Double? = nil, grid: Bool = true) {
+    public init(label: String? = nil, domain: ClosedRange<Double>, tickStep: Double? = nil, grid: Bool? = nil) {
         self.init(label: label, lower: domain.lowerBound, upper: domain.upperBound, tickStep: tickStep, grid: grid)
     }
 
@@ -102,51 +156,5 @@ public struct AxisSpec: Sendable, Equatable {
     public var domain: ClosedRange<Double>? {
         guard let lower, let upper, lower <= upper else { return nil }
         return lower...upper
-    }
-}
-
-/// The ways a series can be drawn. More kinds (scatter, area, band, bar, step) will join `line`.
-public enum SeriesKind: String, Sendable, Equatable, CaseIterable {
-    /// Points joined by straight segments; gaps (nan) break the line.
-    case line
-}
-
-/// One data series: its values and how to draw them.
-public struct SeriesSpec: Sendable, Equatable {
-    /// The name shown in the legend and the accessible description.
-    public var name: String?
-    /// How the series is drawn.
-    public var kind: SeriesKind
-    /// The stroke colour; nil lets the layout pick from its palette by series index.
-    public var color: Color?
-    /// The stroke width in CSS pixels (positive).
-    public var width: Double
-    /// A dash pattern of alternating on and off lengths in CSS pixels; empty for a solid line.
-    public var dash: [Double]
-    /// The x values, as many as `y`. Missing or non-finite values are `nan`.
-    public var x: [Double]
-    /// The y values. Missing or non-finite values are `nan`; they break the line.
-    public var y: [Double]
-
-    /// Creates a series; `x: nil` numbers the points 0, 1, 2, …
-    public init(name: String? = nil, kind: SeriesKind = .line, color: Color? = nil, width: Double = 2,
-                dash: [Double] = [], x: [Double]? = nil, y: [Double]) {
-        self.name = name
-        self.kind = kind
-        self.color = color
-        self.width = width
-        self.dash = dash
-        self.x = x ?? y.indices.map(Double.init)
-        self.y = y
-    }
-
-    /// Equality that treats two `nan` values as equal, so that a spec with gaps equals itself.
-    public static func == (a: SeriesSpec, b: SeriesSpec) -> Bool {
-        a.name == b.name && a.kind == b.kind && a.color == b.color && a.width == b.width && a.dash == b.dash
-            && sameValues(a.x, b.x) && sameValues(a.y, b.y)
-    }
-
-    private static func sameValues(_ a: [Double], _ b: [Double]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
     }
 }

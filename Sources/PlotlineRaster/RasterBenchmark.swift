@@ -70,7 +70,7 @@ public enum RasterBenchmark {
         blob.cubic(control1: Point(300, 160), control2: Point(420, 250), to: Point(380, 300))
         blob.quad(control: Point(300, 320), to: Point(250, 210))
         blob.close()
-        nodes.append(.group(SceneGroup(role: "clipped", clip: Rect(x: 260.4, y: 205.6, width: 120, height: 80),
+        nodes.append(.group(SceneGroup(role: .data, clip: Rect(x: 260.4, y: 205.6, width: 120, height: 80),
                                        nodes: [.path(ScenePath(path: blob, fill: Fill(color: Color(red: 90, green: 200, blue: 200)),
                                                                stroke: Stroke(color: .black, width: 0.5)))])))
         return Scene(width: 400, height: 300, background: .white, title: "Raster stress scene",

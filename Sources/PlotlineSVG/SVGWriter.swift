@@ -117,13 +117,30 @@ struct SVGOutput {
             text += "<clipPath id=\"\(id)\"><rect x=\"\(SVGNumber.format(clip.x))\" y=\"\(SVGNumber.format(clip.y))\""
             text += " width=\"\(SVGNumber.format(clip.width))\" height=\"\(SVGNumber.format(clip.height))\"/></clipPath>\n"
             indent(depth)
-            text += "<g class=\"\(SVGEscape.attribute(g.role))\" clip-path=\"url(#\(id))\">\n"
+            text += "<g\(SVGOutput.classAttribute(g.role)) clip-path=\"url(#\(id))\">\n"
         } else {
-            text += "<g class=\"\(SVGEscape.attribute(g.role))\">\n"
+            text += "<g\(SVGOutput.classAttribute(g.role))>\n"
         }
         for child in g.nodes { node(child, depth: depth + 1) }
         indent(depth)
         text += "</g>\n"
+    }
+
+    /// The CSS classes a report's stylesheet can select a group by; documented in the README.
+    static func classAttribute(_ role: SceneRole) -> String {
+        let name: String = switch role {
+        case .plain: ""
+        case .grid: "grid"
+        case .data: "data"
+        case .series(let i): "series series-\(i)"
+        case .errorBars: "error-bars"
+        case .zeroLine: "zero-line"
+        case .axisX: "axis axis-x"
+        case .axisY: "axis axis-y"
+        case .title: "title"
+        case .legend: "legend"
+        }
+        return name.isEmpty ? "" : " class=\"\(name)\""
     }
 
     mutating func path(_ p: ScenePath, depth: Int) {

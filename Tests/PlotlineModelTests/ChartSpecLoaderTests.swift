@@ -9,9 +9,9 @@ import PlotlineCore
         title: "MMLU-Pro vs. RL training steps",
         x: AxisSpec(label: "RL training steps", domain: 0...800, tickStep: 200, grid: true),
         y: AxisSpec(label: "MMLU-Pro", domain: 50...57, tickStep: 2, grid: true),
-        legend: false,
+        legend: .hidden,
         series: [
-            SeriesSpec(name: "MMLU-Pro", kind: .line, color: Color(rgb: 0xF08080),
+            SeriesSpec(name: "MMLU-Pro", color: Color(rgb: 0xF08080),
                        x: [0, 200, 400, 600, 800], y: [50.2, 54.8, 55.4, 55.2, 56.7]),
         ]
     )
@@ -31,12 +31,13 @@ import PlotlineCore
         let spec = try decode(#"{"series": [{"y": [3, null, 5]}]}"#)
         #expect(spec.width == 800 && spec.height == 500)
         #expect(spec.title == nil && spec.description == nil && spec.id == nil)
-        #expect(spec.x == AxisSpec() && spec.y.grid)
-        #expect(spec.legend == false)
+        #expect(spec.x == AxisSpec() && spec.y.grid == nil)
+        #expect(spec.legend == .automatic && spec.legend.resolved(for: spec.series) == nil)
         let series = try #require(spec.series.first)
-        #expect(series.kind == .line && series.color == nil && series.width == 2 && series.dash.isEmpty)
-        #expect(series.x == [0, 1, 2])
-        #expect(series.y[0] == 3 && series.y[1].isNaN && series.y[2] == 5)
+        let line = try #require(series.line)
+        #expect(series.kind == .line && series.color == nil && line.width == 2 && line.dash.isEmpty)
+        #expect(series.x == .numbers([0, 1, 2]))
+        #expect(line.y[0] == 3 && line.y[1].isNaN && line.y[2] == 5)
     }
 
     @Test func everyFieldDecodes() throws {
@@ -55,7 +56,7 @@ import PlotlineCore
         #expect(spec.font == FontSpec(family: "Inter", file: "Templates/fonts/Inter.ttf", size: 14))
         #expect(spec.x == AxisSpec(label: nil, lower: nil, upper: 10, tickStep: nil, grid: false))
         #expect(spec.y.lower == -1 && spec.y.upper == nil && spec.y.domain == nil)
-        #expect(spec.legend)
+        #expect(spec.legend == .shown(.best))
         #expect(spec.series == [SeriesSpec(name: "a", color: Color(red: 0, green: 0xAA, blue: 0xFF, alpha: 0x88),
                                            width: 1.5, dash: [4, 2], x: [1, 2], y: [3, 4])])
     }
@@ -70,7 +71,8 @@ import PlotlineCore
 
     @Test(arguments: legendDefaults)
     func legendIsShownWhenTwoSeriesHaveNames(series: String, expected: Bool) throws {
-        #expect(try decode(#"{"series": \#(series)}"#).legend == expected)
+        let spec = try decode(#"{"series": \#(series)}"#)
+        #expect((spec.legend.resolved(for: spec.series) != nil) == expected)
     }
 
     static let series = #""series": [{"y": [1]}]"#
@@ -85,7 +87,10 @@ import PlotlineCore
          "t.json:1:8: id: \"1abc\" is not a valid id; use a letter followed by letters, digits, '_' or '-'"),
         (#"{"background": "nope", \#(series)}"#,
          "t.json:1:16: background: \"nope\" is not a colour; expected a CSS colour name, #rgb, #rrggbb or #rrggbbaa"),
-        (#"{"legend": "yes", \#(series)}"#, "t.json:1:12: legend: expected true or false, found a string"),
+        (#"{"legend": "yes", \#(series)}"#,
+         "t.json:1:12: legend: unknown legend position \"yes\"; did you mean \"best\"? (supported: best, top-left, top-right, bottom-left, bottom-right, right, top and bottom)"),
+        (#"{"legend": 1, \#(series)}"#,
+         "t.json:1:12: legend: expected true, false or a position such as \"top-right\" or \"right\", found a number"),
         (#"{"font": {"size": 0}, \#(series)}"#,
          "t.json:1:19: font.size: 0 is out of range; expected more than 0 and at most 1000 pixels"),
         (#"{"font": {"colour": "red"}, \#(series)}"#,
@@ -106,9 +111,10 @@ import PlotlineCore
         (#"{"series": {}}"#, "t.json:1:12: series: expected an array, found an object"),
         (#"{"series": [{"color": "lightcorral", "y": [1]}]}"#,
          "t.json:1:23: series[0].color: \"lightcorral\" is not a colour; did you mean \"lightcoral\"?"),
-        (#"{"series": [{"kind": "bar", "y": [1]}]}"#, "t.json:1:22: series[0].kind: unknown kind \"bar\" (supported: line)"),
+        (#"{"series": [{"kind": "pie", "y": [1]}]}"#,
+         "t.json:1:22: series[0].kind: unknown kind \"pie\"; did you mean \"line\"? (supported: line, scatter, bar, area and band)"),
         (#"{"series": [{"kind": "lines", "y": [1]}]}"#,
-         "t.json:1:22: series[0].kind: unknown kind \"lines\"; did you mean \"line\"? (supported: line)"),
+         "t.json:1:22: series[0].kind: unknown kind \"lines\"; did you mean \"line\"? (supported: line, scatter, bar, area and band)"),
         (#"{"series": [{"x": [1, 2], "y": [1]}]}"#, "t.json:1:32: series[0]: x has 2 values but y has 1; they must match"),
         (#"{"series": [{"y": [1, "a"]}]}"#, "t.json:1:23: series[0].y[1]: expected a number or null, found a string"),
         (#"{"series": [{"y": 1}]}"#, "t.json:1:19: series[0].y: expected an array of numbers, found a number"),
@@ -120,9 +126,9 @@ import PlotlineCore
          "t.json:1:26: series[0].dash[1]: -1 is out of range; expected 0 to 10000 pixels"),
         (#"{"series": [{"y": [1]}, {"y": [1], "data": {"csv": "a.csv", "y": "v"}}]}"#,
          "t.json:1:31: series[1]: give either inline \"x\"/\"y\" or \"data\", not both"),
-        (#"{"series": [{"data": {"csv": "a.csv"}}]}"#, "t.json:1:22: series[0].data: missing \"y\", the name of the y column"),
+        (#"{"series": [{"data": {"csv": "a.csv"}}]}"#, "t.json:1:30: series[0].data.csv: cannot read \"a.csv\": No such file or directory"),
         (#"{"series": [{"data": {"file": "a.csv", "y": "v"}}]}"#,
-         "t.json:1:23: series[0].data.file: unknown key \"file\"; expected one of csv, x and y"),
+         "t.json:1:23: series[0].data.file: unknown key \"file\"; did you mean \"size\"?"),
         (#"{"series": [{"data": {"csv": "", "y": "v"}}]}"#, "t.json:1:30: series[0].data.csv: is empty; give the path of a CSV file"),
         // Syntax errors keep the key path of the value being read.
         (#"{"series": [1, 2"#, "t.json:1:17: series: expected ',' or ']', found end of input"),
@@ -200,8 +206,8 @@ import PlotlineCore
     @Test func csvWithoutXColumnNumbersThePoints() throws {
         let spec = try ChartSpecLoader.decode(Array(#"{"series": [{"data": {"csv": "csv/gaps.csv", "y": "step"}}]}"#.utf8),
                                               file: "inline.json", baseDirectory: Fixtures.root)
-        #expect(spec.series.first?.x == [0, 1, 2, 3, 4, 5])
-        #expect(spec.series.first?.y == [0, 1, 2, 3, 4, 5])
+        #expect(spec.series.first?.x == .numbers([0, 1, 2, 3, 4, 5]))
+        #expect(spec.series.first?.line?.y == [0, 1, 2, 3, 4, 5])
     }
 
     static let pointLimits: [(String, String)] = [
@@ -226,9 +232,9 @@ import PlotlineCore
                         {"name": "b", "data": {"csv": "data/mmlu-pro-rl.csv", "y": "step"}}]}
             """#
         let spec = try ChartSpecLoader.decode(Array(json.utf8), file: "inline.json", baseDirectory: Fixtures.root)
-        #expect(spec.series.map(\.y) == [[50.2, 54.8, 55.4, 55.2, 56.7], [0, 200, 400, 600, 800]])
-        #expect(spec.series.last?.x == [0, 1, 2, 3, 4])
-        #expect(spec.legend)
+        #expect(spec.series.map { $0.line?.y ?? [] } == [[50.2, 54.8, 55.4, 55.2, 56.7], [0, 200, 400, 600, 800]])
+        #expect(spec.series.last?.x == .numbers([0, 1, 2, 3, 4]))
+        #expect(spec.legend.resolved(for: spec.series) == .best)
     }
 
     @Test func missingXColumnIsReportedAtTheXKey() throws {
@@ -244,7 +250,7 @@ import PlotlineCore
         let series = SeriesSpec(y: [1, .nan, 3])
         #expect(series == series)
         #expect(series != SeriesSpec(y: [1, 2, 3]))
-        #expect(series.x == [0, 1, 2])
+        #expect(series.x == .numbers([0, 1, 2]))
     }
 
     @Test func pathsResolveAgainstTheSpecFolder() {

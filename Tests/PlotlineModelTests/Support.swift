@@ -54,3 +54,11 @@ struct LCG {
 
     mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next()) }
 }
+
+extension SeriesSpec {
+    /// The line mark, when the series is a line.
+    var line: LineMark? {
+        if case .line(let l) = mark { return l }
+        return nil
+    }
+}

@@ -62,7 +62,7 @@ struct SceneTests {
         let scene = Scene(width: 40, height: 20, background: .white, nodes: [
             .path(ScenePath(path: square, fill: Fill(color: Color(red: 0, green: 0, blue: 255)),
                             stroke: Stroke(color: Color(red: 255, green: 0, blue: 0), width: 2))),
-            .group(SceneGroup(role: "clip", clip: Rect(x: 20, y: 0, width: 5, height: 20), nodes: [
+            .group(SceneGroup(role: .plain, clip: Rect(x: 20, y: 0, width: 5, height: 20), nodes: [
                 .text(SceneText(text: "■", origin: Point(20, 15), font: FontDescriptor(family: "Test", size: 10),
                                 color: .black, glyphs: .rectangle(Rect(x: 20, y: 5, width: 10, height: 10)))),
             ])),
@@ -77,8 +77,8 @@ struct SceneTests {
     @Test("Nested group clips intersect")
     func nestedClips() {
         let scene = Scene(width: 30, height: 30, background: .transparent, nodes: [
-            .group(SceneGroup(role: "outer", clip: Rect(x: 0, y: 0, width: 20, height: 20), nodes: [
-                .group(SceneGroup(role: "inner", clip: Rect(x: 10, y: 10, width: 20, height: 20), nodes: [
+            .group(SceneGroup(role: .plain, clip: Rect(x: 0, y: 0, width: 20, height: 20), nodes: [
+                .group(SceneGroup(role: .plain, clip: Rect(x: 10, y: 10, width: 20, height: 20), nodes: [
                     .path(ScenePath(path: .rectangle(Rect(x: 0, y: 0, width: 30, height: 30)), fill: Fill(color: .black))),
                 ])),
             ])),

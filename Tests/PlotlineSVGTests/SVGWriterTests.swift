@@ -10,11 +10,11 @@ import Testing
             width: 200, height: 100, title: "A <title> & more", description: "Plots \"y\" against x",
             idPrefix: prefix,
             nodes: [
-                .group(SceneGroup(role: "grid", nodes: [
+                .group(SceneGroup(role: .grid, nodes: [
                     .path(ScenePath(path: Path([.move(Point(0, 10.5)), .line(Point(200, 10.5))]),
                                     stroke: Stroke(color: Color(rgb: 0xE2E2E2)))),
                 ])),
-                .group(SceneGroup(role: "data", clip: Rect(x: 10, y: 10, width: 180, height: 80), nodes: [
+                .group(SceneGroup(role: .data, clip: Rect(x: 10, y: 10, width: 180, height: 80), nodes: [
                     .path(ScenePath(path: Path([.move(Point(10, 80)), .line(Point(190, 20))]),
                                     stroke: Stroke(color: Color(rgb: 0xF08080).withOpacity(0.5), width: 2, cap: .round, join: .round))),
                 ])),

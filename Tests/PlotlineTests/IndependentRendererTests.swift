@@ -19,7 +19,7 @@ import Testing
                        color: Color(rgb: 0x1F4E9A).withOpacity(0.5)),
             layout.run("AVAWA kerning 0.1 ÿ", at: Point(scene.width - 8, scene.height - 10), anchor: .end, size: 11, color: Color(rgb: 0x333333)),
         ]
-        scene.nodes.append(.group(SceneGroup(role: "text", nodes: texts.map { .text($0) })))
+        scene.nodes.append(.group(SceneGroup(role: .plain, nodes: texts.map { .text($0) })))
         return scene
     }
 

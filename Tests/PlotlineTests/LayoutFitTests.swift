@@ -22,7 +22,7 @@ import Testing
                     "\"\(text.text)\" at \(box) spills out of \(width)×\(height)")
         }
         // Tick labels never overlap each other along the x axis.
-        let xTexts = try #require(scene.group("axis axis-x")).nodes.compactMap { n -> Rect? in
+        let xTexts = try #require(scene.group(.axisX)).nodes.compactMap { n -> Rect? in
             if case .text(let t) = n, t.rotation == 0, t.text != "RL training steps" { return t.glyphs.controlBounds }
             return nil
         }
@@ -58,7 +58,7 @@ import Testing
         return try renderer.scene(specAt: path)
     }
 
-    func labelBoxes(_ scene: Scene, _ role: String) throws -> [Rect] {
+    func labelBoxes(_ scene: Scene, _ role: SceneRole) throws -> [Rect] {
         try #require(scene.group(role)).nodes.compactMap { n -> Rect? in
             if case .text(let t) = n, t.rotation == 0, t.text != "x", t.text != "y" { return t.glyphs.controlBounds }
             return nil
@@ -69,7 +69,7 @@ import Testing
     func automaticTickLabelsNeverCollide(width: Double) throws {
         let json = #"{"width": \#(width), "height": \#(width * 0.6), "x": {"label": "x"}, "y": {"label": "y"}, "series": [{"x": [1234567, 9876543], "y": [-0.00123, 0.0456]}]}"#
         let s = try scene(json)
-        let x = try labelBoxes(s, "axis axis-x"), y = try labelBoxes(s, "axis axis-y")
+        let x = try labelBoxes(s, .axisX), y = try labelBoxes(s, .axisY)
         #expect(x.count >= 2, "only \(x.count) x ticks at width \(width)")
         #expect(y.count >= 2, "only \(y.count) y ticks at width \(width)")
         for (a, b) in zip(x, x.dropFirst()) { #expect(a.maxX + 8 <= b.x, "x labels collide at width \(width)") }
@@ -81,7 +81,7 @@ import Testing
     @Test func legendAvoidsTheData() throws {
         // Data rising to the top right: the legend must go elsewhere.
         let s = try scene(#"{"series": [{"name": "a", "y": [0, 1, 2, 3, 10]}, {"name": "b", "y": [0, 2, 3, 5, 9]}]}"#)
-        let legend = try #require(s.group("legend"))
+        let legend = try #require(s.group(.legend))
         guard case .path(let frame) = legend.nodes.first, let box = frame.path.controlBounds else {
             Issue.record("legend has no frame")
             return
@@ -110,7 +110,7 @@ import Testing
         var theme = Theme()
         theme.palette = []
         let scene = ChartLayout(fonts: try fonts(), theme: theme).scene(for: ChartSpec(series: [SeriesSpec(y: [1, 2])]))
-        #expect(scene.group("series series-0") != nil)
+        #expect(scene.group(.series(0)) != nil)
     }
 
     @Test func aHalfSetDomainAtTheEndOfTheRangeStaysFinite() throws {

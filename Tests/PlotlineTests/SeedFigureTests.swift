@@ -7,10 +7,10 @@ import Testing
 
     @Test func ticksAndLabelsMatchTheFigure() throws {
         let scene = try renderer.scene(specAt: Repo.seedSpec)
-        let xLabels = try #require(scene.group("axis axis-x")).nodes.compactMap { n -> String? in
+        let xLabels = try #require(scene.group(.axisX)).nodes.compactMap { n -> String? in
             if case .text(let t) = n { return t.text } else { return nil }
         }
-        let yLabels = try #require(scene.group("axis axis-y")).nodes.compactMap { n -> String? in
+        let yLabels = try #require(scene.group(.axisY)).nodes.compactMap { n -> String? in
             if case .text(let t) = n { return t.text } else { return nil }
         }
         #expect(xLabels == ["0", "200", "400", "600", "800", "RL training steps"])
@@ -24,7 +24,7 @@ import Testing
 
     @Test func gridlinesAndRulesSitOnPixelCentres() throws {
         let scene = try renderer.scene(specAt: Repo.seedSpec)
-        let grid = try #require(scene.group("grid"))
+        let grid = try #require(scene.group(.grid))
         var coordinates: [Double] = []
         for case .path(let p) in grid.nodes {
             #expect(p.stroke?.width == 1)
@@ -38,7 +38,7 @@ import Testing
 
     @Test func theLinePassesThroughTheFivePoints() throws {
         let scene = try renderer.scene(specAt: Repo.seedSpec)
-        let series = try #require(scene.group("series series-0"))
+        let series = try #require(scene.group(.series(0)))
         guard case .path(let line) = series.nodes.first else { Issue.record("no series path"); return }
         #expect(line.path.elements.count == 5)
         #expect(line.stroke?.color == Color(css: "lightcoral"))

@@ -65,7 +65,9 @@ import Testing
         var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
         let renderer = Renderer()
         let before = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
-        spec.series[0].y = spec.series[0].y.map { $0 + 0.002 }  // about a tenth of a pixel
+        guard case .line(var line) = spec.series[0].mark else { Issue.record("the seed is a line"); return }
+        line.y = line.y.map { $0 + 0.002 }  // about a tenth of a pixel
+        spec.series[0].mark = .line(line)
         let after = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
         let result = try ImageComparison.compare(expected: before, actual: after, options: .init())
         #expect(result.antialiasedPixels > 0)

@@ -19,7 +19,7 @@ extension Scene {
         return result
     }
 
-    func group(_ role: String) -> SceneGroup? {
+    func group(_ role: SceneRole) -> SceneGroup? {
         func find(_ nodes: [SceneNode]) -> SceneGroup? {
             for n in nodes {
                 if case .group(let g) = n {

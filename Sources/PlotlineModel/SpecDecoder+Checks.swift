@@ -1,0 +1,64 @@
+/// Checks that concern several series at once: one kind of x axis, one bar orientation, stacks
+/// that line up.
+extension SpecDecoder {
+    func checkAcrossSeries(_ series: [SeriesSpec]) throws(SpecError) {
+        guard let first = series.first else { return }
+        let firstIsCategorical = first.x.categories != nil
+        for (i, s) in series.enumerated().dropFirst() where (s.x.categories != nil) != firstIsCategorical {
+            let (has, other) = firstIsCategorical ? ("numbers", "categories") : ("categories", "numbers")
+            throw fail(xNode(i), "series[\(i)].x", "has \(has), but series[0] puts \(other) on the axis; all series must use one or the other")
+        }
+
+        let bars = series.enumerated().compactMap { i, s -> (Int, BarMark)? in
+            if case .bar(let b) = s.mark { return (i, b) }
+            return nil
+        }
+        if let (firstBar, bar) = bars.first, bar.orientation == .horizontal {
+            for (i, s) in series.enumerated() {
+                if case .bar(let b) = s.mark, b.orientation == .horizontal { continue }
+                let what = s.kind == .bar ? "vertical bars" : "a \(s.kind.rawValue) series"
+                throw fail(xNode(i), "series[\(i)]", "is \(what), but series[\(firstBar)] has horizontal bars; a chart with horizontal bars holds only horizontal bars")
+            }
+        }
+
+        // Stacks add up values that share an x value or category, so every stacked series needs the same ones.
+        let stackedBars = bars.filter { $0.1.stack }.map(\.0)
+        try checkSameKeys(series, stackedBars, what: "stacked bar")
+        let stackedAreas = series.enumerated().compactMap { i, s -> Int? in
+            if case .area(let a) = s.mark, a.stack { return i }
+            return nil
+        }
+        try checkSameKeys(series, stackedAreas, what: "stacked area")
+    }
+
+    private func xNode(_ i: Int) -> JSONNode {
+        seriesXNodes[min(i, seriesXNodes.count - 1)]
+    }
+
+    /// Every series in `indices` must have the same x values (as a set, for bars) as the first.
+    private func checkSameKeys(_ series: [SeriesSpec], _ indices: [Int], what: String) throws(SpecError) {
+        guard let first = indices.first else { return }
+        let reference = keys(series[first].x)
+        for i in indices.dropFirst() {
+            let mine = keys(series[i].x)
+            if let missing = reference.first(where: { !mine.contains($0) }) {
+                throw fail(xNode(i), "series[\(i)].x", "lacks \(missing), which series[\(first)] has; \(what) series must share their x values or categories")
+            }
+            if let extra = mine.first(where: { !reference.contains($0) }) {
+                throw fail(xNode(i), "series[\(i)].x", "has \(extra), which series[\(first)] lacks; \(what) series must share their x values or categories")
+            }
+        }
+    }
+
+    /// The distinct x values of a series as quoted text, in first-appearance order.
+    private func keys(_ x: XValues) -> [String] {
+        var seen: [String] = []
+        var set = Set<String>()
+        let texts: [String] = switch x {
+        case .categories(let c): c.map { quoted($0) }
+        case .numbers(let v): v.filter(\.isFinite).map { format($0) }
+        }
+        for t in texts where set.insert(t).inserted { seen.append(t) }
+        return seen
+    }
+}

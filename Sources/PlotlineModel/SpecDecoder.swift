@@ -1,0 +1,261 @@
+import PlotlineCore
+
+/// Turns a parsed JSON tree into a ``ChartSpec``, checking types, ranges and keys.
+///
+/// This file holds the scalars and the chart, font, axis and legend objects; series are in
+/// `SpecDecoder+Series.swift` and the checks across series in `SpecDecoder+Checks.swift`.
+struct SpecDecoder {
+    let file: String
+    let baseDirectory: String
+    // CSV files already read, in first-use order, so several series can share one file.
+    var tables: [CSVTable] = []
+    var totalPoints = 0
+    let maximumPoints: Int
+    /// The JSON node of each decoded series' x values (or the series itself), for errors found across series.
+    var seriesXNodes: [JSONNode] = []
+
+    init(file: String, baseDirectory: String, maximumPoints: Int) {
+        self.file = file
+        self.baseDirectory = baseDirectory
+        self.maximumPoints = maximumPoints
+    }
+
+    func fail(_ node: JSONNode, _ path: String, _ message: String) -> SpecError {
+        SpecError(file: file, line: node.line, column: node.column, keyPath: path, message: message)
+    }
+
+    /// The members of an object, after checking that it is one and that every key is known.
+    func object<Key: SpecKey>(_ node: JSONNode, _ path: String, keys: Key.Type) throws(SpecError) -> ObjectView<Key> {
+        guard case .object(let members) = node.value else {
+            throw fail(node, path, "expected an object, found \(node.value.kindDescription)")
+        }
+        let known = Key.allCases.map(\.rawValue)
+        for member in members where !known.contains(member.key) {
+            var message = "unknown key \(quoted(member.key))"
+            if let suggestion = closestMatch(to: member.key, in: known) {
+                message += "; did you mean \(quoted(suggestion))?"
+            } else {
+                message += "; expected one of \(listing(known))"
+            }
+            throw SpecError(file: file, line: member.keyLine, column: member.keyColumn,
+                            keyPath: appendKey(path, member.key), message: message)
+        }
+        return ObjectView(node: node, members: members, path: path)
+    }
+
+    // MARK: Scalars
+
+    func number(_ node: JSONNode, _ path: String) throws(SpecError) -> Double {
+        guard case .number(let value, _) = node.value else {
+            throw fail(node, path, "expected a number, found \(node.value.kindDescription)")
+        }
+        return value
+    }
+
+    func number(_ node: JSONNode, _ path: String, in range: ClosedRange<Double>, unit: String) throws(SpecError) -> Double {
+        let value = try number(node, path)
+        guard range.contains(value) else {
+            throw fail(node, path, "\(numberText(node)) is out of range; expected \(format(range.lowerBound)) to \(format(range.upperBound))\(unit)")
+        }
+        return value
+    }
+
+    func positive(_ node: JSONNode, _ path: String, max: Double, unit: String) throws(SpecError) -> Double {
+        let value = try number(node, path)
+        guard value > 0, value <= max else {
+            throw fail(node, path, "\(numberText(node)) is out of range; expected more than 0 and at most \(format(max))\(unit)")
+        }
+        return value
+    }
+
+    /// A whole number in `range`.
+    func integer(_ node: JSONNode, _ path: String, in range: ClosedRange<Int>) throws(SpecError) -> Int {
+        let value = try number(node, path)
+        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            throw fail(node, path, "\(numberText(node)) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return Int(value)
+    }
+
+    func string(_ node: JSONNode, _ path: String) throws(SpecError) -> String {
+        guard case .string(let value) = node.value else {
+            throw fail(node, path, "expected a string, found \(node.value.kindDescription)")
+        }
+        return value
+    }
+
+    /// A string, or nil for JSON null (optional keys accept null as "not set").
+    func optionalString(_ node: JSONNode, _ path: String) throws(SpecError) -> String? {
+        if case .null = node.value { return nil }
+        return try string(node, path)
+    }
+
+    func bool(_ node: JSONNode, _ path: String) throws(SpecError) -> Bool {
+        guard case .bool(let value) = node.value else {
+            throw fail(node, path, "expected true or false, found \(node.value.kindDescription)")
+        }
+        return value
+    }
+
+    /// One of an enum's spellings, with a did-you-mean for a near miss.
+    func choice<E: RawRepresentable<String> & CaseIterable>(_ node: JSONNode, _ path: String, _ what: String) throws(SpecError) -> E {
+        let text = try string(node, path)
+        if let value = E(rawValue: text) { return value }
+        let supported = E.allCases.map(\.rawValue)
+        var message = "unknown \(what) \(quoted(text))"
+        if let suggestion = closestMatch(to: text, in: supported) { message += "; did you mean \(quoted(suggestion))?" }
+        message += " (supported: \(listing(supported)))"
+        throw fail(node, path, message)
+    }
+
+    func color(_ node: JSONNode, _ path: String) throws(SpecError) -> Color {
+        let text = try string(node, path)
+        if let color = Color(css: text) { return color }
+        var message = "\(quoted(text)) is not a colour"
+        if let suggestion = Color.suggestion(for: text) {
+            message += "; did you mean \(quoted(suggestion))?"
+        } else {
+            message += "; expected a CSS colour name, #rgb, #rrggbb or #rrggbbaa"
+        }
+        throw fail(node, path, message)
+    }
+
+    func numberText(_ node: JSONNode) -> String {
+        if case .number(_, let text) = node.value { return String(text.prefix(40)) }
+        return ""
+    }
+
+    // MARK: Chart
+
+    mutating func chart(_ root: JSONNode) throws(SpecError) -> ChartSpec {
+        let o = try object(root, "", keys: ChartKey.self)
+        var spec = ChartSpec(series: [])
+        let side = 1...ChartSpecLoader.maximumSide
+        if let n = o[.schema] { _ = try string(n, "$schema") }
+        if let n = o[.width] { spec.width = try number(n, "width", in: side, unit: " pixels") }
+        if let n = o[.height] { spec.height = try number(n, "height", in: side, unit: " pixels") }
+        if let n = o[.title] { spec.title = try optionalString(n, "title") }
+        if let n = o[.subtitle] { spec.subtitle = try optionalString(n, "subtitle") }
+        if let n = o[.description] { spec.description = try optionalString(n, "description") }
+        if let n = o[.id], let id = try optionalString(n, "id") {
+            guard isValidID(id) else {
+                throw fail(n, "id", "\(quoted(id)) is not a valid id; use a letter followed by letters, digits, '_' or '-'")
+            }
+            spec.id = id
+        }
+        if let n = o[.background] { spec.background = try color(n, "background") }
+        if let n = o[.font] { spec.font = try font(n, "font") }
+        if let n = o[.x] { spec.x = try axis(n, "x") }
+        if let n = o[.y] { spec.y = try axis(n, "y") }
+        if let n = o[.legend] { spec.legend = try legend(n, "legend") }
+
+        guard let seriesNode = o[.series] else {
+            throw fail(root, "series", "missing; a chart needs at least one series")
+        }
+        guard case .array(let elements) = seriesNode.value else {
+            throw fail(seriesNode, "series", "expected an array, found \(seriesNode.value.kindDescription)")
+        }
+        guard !elements.isEmpty else {
+            throw fail(seriesNode, "series", "is empty; a chart needs at least one series")
+        }
+        for (i, element) in elements.enumerated() {
+            spec.series.append(try series(element, "series[\(i)]"))
+        }
+        try checkAcrossSeries(spec.series)
+        return spec
+    }
+
+    /// `false`, `true` (shown in the best place) or a position.
+    func legend(_ node: JSONNode, _ path: String) throws(SpecError) -> LegendSpec {
+        switch node.value {
+        case .bool(let shown): return shown ? .shown(.best) : .hidden
+        case .string: return .shown(try choice(node, path, "legend position") as LegendPosition)
+        default:
+            throw fail(node, path, "expected true, false or a position such as \"top-right\" or \"right\", found \(node.value.kindDescription)")
+        }
+    }
+
+    func font(_ node: JSONNode, _ path: String) throws(SpecError) -> FontSpec {
+        let o = try object(node, path, keys: FontKey.self)
+        var font = FontSpec()
+        if let n = o[.family] {
+            font.family = try string(n, path + ".family")
+            if font.family.trimmingCSVSpaces().isEmpty { throw fail(n, path + ".family", "is empty; name a font family") }
+        }
+        if let n = o[.file], let f = try optionalString(n, path + ".file") {
+            if f.isEmpty { throw fail(n, path + ".file", "is empty; give the path of a font file") }
+            font.file = ChartSpecLoader.resolve(f, relativeTo: baseDirectory)
+        }
+        if let n = o[.size] { font.size = try positive(n, path + ".size", max: 1000, unit: " pixels") }
+        return font
+    }
+
+    func axis(_ node: JSONNode, _ path: String) throws(SpecError) -> AxisSpec {
+        let o = try object(node, path, keys: AxisKey.self)
+        var axis = AxisSpec()
+        if let n = o[.label] { axis.label = try optionalString(n, path + ".label") }
+        if let n = o[.domain] {
+            let domainPath = path + ".domain"
+            switch n.value {
+            case .null:
+                break
+            case .array(let ends) where ends.count == 2:
+                for (i, end) in ends.enumerated() {
+                    if case .null = end.value { continue }
+                    guard case .number(let v, _) = end.value else {
+                        throw fail(end, domainPath + "[\(i)]", "expected a number or null, found \(end.value.kindDescription)")
+                    }
+                    if i == 0 { axis.lower = v } else { axis.upper = v }
+                }
+                if let lower = axis.lower, let upper = axis.upper, !(lower < upper) {
+                    throw fail(n, domainPath, "the lower end (\(numberText(ends[0]))) must be less than the upper end (\(numberText(ends[1])))")
+                }
+            case .array(let ends):
+                throw fail(n, domainPath, "expected [lower, upper], found an array of \(ends.count) \(ends.count == 1 ? "value" : "values")")
+            default:
+                throw fail(n, domainPath, "expected [lower, upper], found \(n.value.kindDescription)")
+            }
+        }
+        if let n = o[.tickStep], n.value != .null {
+            let step = try number(n, path + ".tickStep")
+            guard step > 0 else { throw fail(n, path + ".tickStep", "\(numberText(n)) must be greater than 0") }
+            if let lower = axis.lower, let upper = axis.upper, (upper - lower) / step + 1 > 10_000 {
+                throw fail(n, path + ".tickStep", "\(numberText(n)) gives more than 10000 ticks over the domain; use a larger step")
+            }
+            axis.tickStep = step
+        }
+        if let n = o[.grid] { axis.grid = try bool(n, path + ".grid") }
+        if let n = o[.sort] { axis.sort = try choice(n, path + ".sort", "order") }
+        return axis
+    }
+}
+
+/// An object's members with lookup by key (objects are small and already free of duplicates).
+struct ObjectView<Key: SpecKey> {
+    let node: JSONNode
+    let members: [JSONMember]
+    let path: String
+
+    subscript(key: Key) -> JSONNode? {
+        members.first(where: { $0.key == key.rawValue })?.value
+    }
+
+    /// The member for `key` with the position of its key, for errors about the key itself.
+    func member(_ key: Key) -> JSONMember? {
+        members.first(where: { $0.key == key.rawValue })
+    }
+}
+
+/// `[A-Za-z][A-Za-z0-9_-]*`: safe as an XML id and a CSS selector, and not too long.
+func isValidID(_ id: String) -> Bool {
+    let scalars = Array(id.unicodeScalars)
+    guard let first = scalars.first, scalars.count <= 64 else { return false }
+    let isLetter: (Unicode.Scalar) -> Bool = { ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") }
+    return isLetter(first) && scalars.dropFirst().allSatisfy { isLetter($0) || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-" }
+}
+
+/// Shortest round-trip text of a number, without a trailing ".0" for integers.
+func format(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+}

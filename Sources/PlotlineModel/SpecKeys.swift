@@ -1,0 +1,66 @@
+/// The JSON keys of each spec object, spelled once: lookups go through these enums, so a
+/// misspelt key cannot compile. Cases are in documentation order, which suggestions follow.
+protocol SpecKey: RawRepresentable<String>, CaseIterable, Sendable {}
+
+/// Keys of the top-level chart object.
+enum ChartKey: String, SpecKey {
+    case schema = "$schema"
+    case width, height, title, subtitle, description, id, background, font, x, y, legend, series
+}
+
+/// Keys of `font`.
+enum FontKey: String, SpecKey {
+    case family, file, size
+}
+
+/// Keys of `x` and `y`.
+enum AxisKey: String, SpecKey {
+    case label, domain, tickStep, grid, sort
+}
+
+/// Keys of each series.
+enum SeriesKey: String, SpecKey {
+    case name, kind, color, opacity, width, dash, x, y, data
+    case interpolate, gaps, marker, size, stack, baseline, orientation, barWidth, bins, binWidth
+    case yError, yLower, yUpper
+
+    /// The kinds of mark this key applies to; nil for every kind.
+    var kinds: [MarkKind]? {
+        switch self {
+        case .name, .kind, .color, .opacity, .x, .data: nil
+        case .y: [.line, .scatter, .bar, .area]
+        case .width, .dash: [.line, .area]
+        case .interpolate, .gaps: [.line]
+        case .marker: [.line, .scatter]
+        case .size: [.scatter]
+        case .stack: [.bar, .area]
+        case .baseline: [.area]
+        case .orientation, .barWidth, .bins, .binWidth: [.bar]
+        case .yError: [.line, .scatter, .bar]
+        case .yLower, .yUpper: [.line, .scatter, .bar, .band]
+        }
+    }
+}
+
+/// Keys of a series' `data` object: the CSV file and the columns that stand in for inline arrays.
+enum DataKey: String, SpecKey {
+    case csv, x, y, size, yError, yLower, yUpper
+
+    /// The series key whose inline array this column replaces.
+    var seriesKey: SeriesKey? {
+        switch self {
+        case .csv: nil
+        case .x: .x
+        case .y: .y
+        case .size: .size
+        case .yError: .yError
+        case .yLower: .yLower
+        case .yUpper: .yUpper
+        }
+    }
+}
+
+/// Keys of a series' `marker` object.
+enum MarkerKey: String, SpecKey {
+    case shape, size, fill
+}
