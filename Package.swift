@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "PlotlineModelTests", dependencies: ["PlotlineModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotlineScalesTests", dependencies: ["PlotlineScales"]),
         .testTarget(name: "PlotlineFontsTests", dependencies: ["PlotlineFonts"]),
+        // Layout tests set text with a stand-in measurer: no FreeType calls, no font on disk.
+        .testTarget(name: "PlotlineLayoutTests", dependencies: ["PlotlineLayout"]),
         .testTarget(name: "PlotlineSVGTests", dependencies: ["PlotlineSVG"]),
         .testTarget(name: "PlotlineRasterTests", dependencies: ["PlotlineRaster"]),
         .testTarget(name: "PlotlinePNGTests", dependencies: ["PlotlinePNG", "PlotlineDiff"], resources: [.copy("Fixtures")]),

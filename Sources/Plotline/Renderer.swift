@@ -41,6 +41,8 @@ public struct RenderedChart: Sendable {
     public var scene: Scene
     /// Encoded files in the order of ``RenderOptions/formats``.
     public var files: [(format: OutputFormat, bytes: [UInt8])]
+    /// What looks wrong in the spec without making it invalid, each line starting with the spec's path.
+    public var warnings: [String] = []
 }
 
 /// The whole pipeline: spec file → model → layout → Scene → SVG text and PNG bytes.
@@ -58,13 +60,15 @@ public struct Renderer: Sendable {
 
     /// Loads and lays out the spec at `path`.
     public func scene(specAt path: String) throws(PlotlineError) -> Scene {
-        let spec: ChartSpec
+        try scene(for: try Renderer.load(path), specFile: path)
+    }
+
+    private static func load(_ path: String) throws(PlotlineError) -> ChartSpec {
         do {
-            spec = try ChartSpecLoader.load(path: path)
+            return try ChartSpecLoader.load(path: path)
         } catch {
             throw PlotlineError(error.description)
         }
-        return try scene(for: spec, specFile: path)
     }
 
     /// Lays out an already loaded spec; `specFile` names it in errors.
@@ -75,12 +79,14 @@ public struct Renderer: Sendable {
 
     /// Renders the spec at `path` in memory.
     public func render(specAt path: String, options: RenderOptions = RenderOptions()) throws(PlotlineError) -> RenderedChart {
-        let scene = try scene(specAt: path)
+        let spec = try Renderer.load(path)
+        let scene = try scene(for: spec, specFile: path)
         var files: [(format: OutputFormat, bytes: [UInt8])] = []
         for format in options.formats {
             files.append((format, try Renderer.encode(scene, as: format, options: options, name: path)))
         }
-        return RenderedChart(name: Renderer.chartName(path), scene: scene, files: files)
+        return RenderedChart(name: Renderer.chartName(path), scene: scene, files: files,
+                             warnings: spec.warnings.map { "\(path): \($0)" })
     }
 
     /// The bytes of `scene` in one format.

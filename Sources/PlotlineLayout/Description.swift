@@ -13,9 +13,9 @@ struct Prose: Sendable {
 
     /// An x position in words: the category's name on a categorical axis, else the number.
     func xText(_ v: Double) -> String {
-        if let categories {
+        if let categories, abs(v) < 1e9 {
             let i = Int((v - 0.5).rounded())
-            return categories.indices.contains(i) ? "\"\(categories[i])\"" : number(v)
+            if categories.indices.contains(i) { return "\"\(categories[i])\"" }
         }
         return number(v)
     }

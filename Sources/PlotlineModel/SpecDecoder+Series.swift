@@ -19,7 +19,10 @@ extension SpecDecoder {
         if let n = o[.name] { name = try optionalString(n, path + ".name") }
         if let n = o[.color], n.value != .null { color = try self.color(n, path + ".color") }
         if let n = o[.opacity] { opacity = try number(n, path + ".opacity", in: 0...1, unit: "") }
-        let width = try o[.width].map { n throws(SpecError) in try positive(n, path + ".width", max: 1000, unit: " pixels") }
+        // An area's outline may be 0 wide (none); a line needs some width to be seen.
+        let width = try o[.width].map { n throws(SpecError) in
+            kind == .area ? try number(n, path + ".width", in: 0...1000, unit: " pixels") : try positive(n, path + ".width", max: 1000, unit: " pixels")
+        }
         let dash = try o[.dash].map { n throws(SpecError) in try dashPattern(n, path + ".dash", width: width ?? 2) } ?? []
 
         var columns = try SeriesColumns(o, path: path, kind: kind, decoder: &self)

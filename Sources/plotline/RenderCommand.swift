@@ -80,6 +80,7 @@ struct RenderCommand: ParsableCommand {
         for spec in specs {
             do {
                 let chart = try renderer.render(specAt: spec, options: options)
+                for warning in chart.warnings { Console.error("plotline: warning: \(warning)") }
                 if check {
                     if try !checkChart(chart) { different = true }
                 } else {

@@ -70,6 +70,27 @@ import Testing
         #expect(files(in: out) == ["bad.json"])
     }
 
+    @Test func aSeriesThatDrawsNothingIsWarnedAbout() throws {
+        let out = folder()
+        let spec = out + "/gaps.json"
+        try #"{"series": [{"name": "loss", "y": [1, null, 2]}]}"#.write(toFile: spec, atomically: true, encoding: .utf8)
+        let result = try plotline(["render", spec, "--output", out])
+        #expect(result.status == 0)
+        #expect(result.err == "plotline: warning: \(spec): series[0]: \"loss\" draws nothing: every point is cut off from its "
+            + "neighbours by missing values; set \"gaps\": \"join\" or add a \"marker\"\n")
+        #expect(files(in: out) == ["gaps.json", "gaps.png", "gaps.svg"])
+    }
+
+    @Test func aBadMarkKeyExitsTwoWithOneLine() throws {
+        let out = folder()
+        let spec = out + "/band.json"
+        try #"{"series": [{"kind": "band", "yLower": [1, 2]}]}"#.write(toFile: spec, atomically: true, encoding: .utf8)
+        let result = try plotline(["render", spec, "--output", out])
+        #expect(result.status == 2)
+        #expect(result.err == "plotline: \(spec):1:13: series[0]: missing \"yUpper\"; a band needs both \"yLower\" and \"yUpper\"\n")
+        #expect(files(in: out) == ["band.json"])
+    }
+
     @Test(arguments: [
         ["render"],
         ["render", "x.json", "--scale", "0"],

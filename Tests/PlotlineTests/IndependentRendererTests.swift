@@ -64,6 +64,23 @@ import Testing
         #expect(try compareWithRSVG(scene, scale: scale, name: "seed") >= Self.minimumPSNR)
     }
 
+    /// Every template's spec, so each mark kind is judged by the independent renderer.
+    static let templates: [String] = {
+        let folder = Repo.path("Templates")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted()
+    }()
+
+    @Test func thereAreTemplatesToJudge() {
+        #expect(Self.templates.count >= 9)
+    }
+
+    @Test(arguments: templates)
+    func everyTemplateAgreesWithRSVG(template: String) throws {
+        let scene = try Renderer().scene(specAt: Repo.path("Templates/" + template))
+        #expect(try compareWithRSVG(scene, scale: 1, name: String(template.dropLast(5))) >= Self.minimumPSNR)
+    }
+
     @Test(arguments: [1.0, 2.0])
     func stressSceneAgreesWithRSVG(scale: Double) throws {
         #expect(try compareWithRSVG(try Self.stressScene(), scale: scale, name: "stress") >= Self.minimumPSNR)

@@ -126,7 +126,7 @@ extension ChartLayout {
                 chosen = match
             }
             let box = chosen.1
-            return layout(entries, grid.offsets, box: box, origin: Point(box.x + inset, box.y + inset), position: position, framed: true)
+            return layout(entries, grid.offsets, box: box, origin: Point(box.x + inset, box.y + inset), position: chosen.0, framed: true)
         }
     }
 

@@ -7,7 +7,7 @@ struct AreaRenderer: MarkRenderer {
     let mark: AreaMark
 
     /// The bottom of the area at point `i`.
-    func bottom(_ i: Int) -> Double { series.base?[i] ?? mark.baseline }
+    func bottom(_ i: Int) -> Double { series.base.map { $0.value(at: i) } ?? mark.baseline }
     /// The top of the area at point `i`.
     func top(_ i: Int) -> Double { (series.base == nil ? 0 : bottom(i)) + mark.y[i] }
 

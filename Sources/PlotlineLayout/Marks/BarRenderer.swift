@@ -1,5 +1,6 @@
 import PlotlineCore
 import PlotlineModel
+import PlotlineScales
 
 /// Draws bars from zero (or from the stack below) to each value, side by side with the other
 /// unstacked bar series of the chart, or across a histogram's bin edges.
@@ -8,7 +9,7 @@ struct BarRenderer: MarkRenderer {
     let mark: BarMark
 
     /// Where bar `i` starts along the value axis.
-    func start(_ i: Int) -> Double { series.base?[i] ?? 0 }
+    func start(_ i: Int) -> Double { series.base.map { $0.value(at: i) } ?? 0 }
     /// Where bar `i` ends along the value axis.
     func end(_ i: Int) -> Double { start(i) + mark.y[i] }
 
@@ -33,7 +34,7 @@ struct BarRenderer: MarkRenderer {
             along.include(s.lower); along.include(s.upper)
             value.include(start(i)); value.include(end(i))
             if let e = mark.errors {
-                value.include(e.lower[i] + (series.base?[i] ?? 0)); value.include(e.upper[i] + (series.base?[i] ?? 0))
+                value.include(e.lower.value(at: i) + (series.base?.value(at: i) ?? 0)); value.include(e.upper.value(at: i) + (series.base?.value(at: i) ?? 0))
             }
         }
         if series.base == nil { value.include(0) }
@@ -42,27 +43,26 @@ struct BarRenderer: MarkRenderer {
 
     var overhang: Double { 0 }
 
-    /// Each bar's rectangle in pixels, edges on whole pixels so bars look crisp; a histogram's
-    /// bars keep a one-pixel gap between neighbours.
+    /// Each bar's rectangle in pixels, edges on whole pixels so bars look crisp and stacked bars
+    /// meet without overlap; a histogram's bars keep a one-pixel gap between neighbours.
     func rects(_ frame: PlotFrame) -> [(index: Int, rect: Rect)] {
-        drawn.compactMap { i in
+        // Values map to pixel boundaries here (the plot's edges), not to pixel centres as points do,
+        // so a bar from the domain's lower end covers the outermost row and adjacent bars share an edge.
+        let edges = series.swapped
+            ? LinearScale(domainLower: frame.x.domainLower, domainUpper: frame.x.domainUpper, rangeLower: frame.plot.x, rangeUpper: frame.plot.maxX)
+            : LinearScale(domainLower: frame.y.domainLower, domainUpper: frame.y.domainUpper, rangeLower: frame.plot.maxY, rangeUpper: frame.plot.y)
+        let along = series.swapped ? frame.y : frame.x
+        return drawn.compactMap { i in
             let s = span(i)
-            let a = frame.point(s.lower, start(i), swapped: series.swapped)
-            let b = frame.point(s.upper, end(i), swapped: series.swapped)
-            var x0 = min(a.x, b.x), x1 = max(a.x, b.x), y0 = min(a.y, b.y), y1 = max(a.y, b.y)
-            // The scale maps to pixel centres; bar edges belong on pixel boundaries half a pixel out.
-            if series.swapped {
-                x0 = (x0 - 0.5).rounded(); x1 = (x1 + 0.5).rounded()
-                (y0, y1) = ((y0).rounded(), (y1).rounded())
-            } else {
-                (x0, x1) = ((x0).rounded(), (x1).rounded())
-                y0 = (y0 - 0.5).rounded(); y1 = (y1 + 0.5).rounded()
-            }
-            if mark.binEdges != nil {
-                if series.swapped { y0 += 0.5; y1 -= 0.5 } else { x0 += 0.5; x1 -= 0.5 }
-            }
-            guard x1 > x0, y1 > y0 else { return nil }
-            return (i, Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+            let a0 = frame.clampPixel(along.map(s.lower)).rounded(), a1 = frame.clampPixel(along.map(s.upper)).rounded()
+            let v0 = frame.clampPixel(edges.map(start(i))).rounded(), v1 = frame.clampPixel(edges.map(end(i))).rounded()
+            var (lo, hi) = (min(a0, a1), max(a0, a1))
+            if mark.binEdges != nil, hi - lo > 2 { lo += 0.5; hi -= 0.5 }
+            let (vlo, vhi) = (min(v0, v1), max(v0, v1))
+            guard hi > lo, vhi > vlo else { return nil }
+            let rect = series.swapped ? Rect(x: vlo, y: lo, width: vhi - vlo, height: hi - lo)
+                                      : Rect(x: lo, y: vlo, width: hi - lo, height: vhi - vlo)
+            return (i, rect)
         }
     }
 
@@ -100,7 +100,7 @@ struct BarRenderer: MarkRenderer {
     func sentence(_ prose: Prose) -> String {
         if let edges = mark.binEdges, let first = edges.first, let last = edges.last {
             let counts = mark.y.filter(\.isFinite)
-            return "\(prose.seriesName(series)): histogram of \(Int(counts.reduce(0, +))) values in \(counts.count) bin\(counts.count == 1 ? "" : "s") "
+            return "\(prose.seriesName(series)): histogram of \(prose.number(counts.reduce(0, +))) values in \(counts.count) bin\(counts.count == 1 ? "" : "s") "
                 + "from \(prose.number(first)) to \(prose.number(last)), counts between \(prose.number(counts.min() ?? 0)) and \(prose.number(counts.max() ?? 0))."
         }
         return prose.pointsSentence(series, y: mark.y, noun: "bar")

@@ -10,7 +10,7 @@ struct LineRenderer: MarkRenderer {
         var y = Extent()
         for p in finitePoints(series.x, mark.y) {
             y.include(p.y)
-            if let e = mark.errors { y.include(e.lower[p.index]); y.include(e.upper[p.index]) }
+            if let e = mark.errors { y.include(e.lower.value(at: p.index)); y.include(e.upper.value(at: p.index)) }
         }
         return (Extent(finitePoints(series.x, mark.y).map(\.x)), y)
     }

@@ -110,3 +110,9 @@ func squareSwatch(in box: Rect, fill: Color, outline: Color? = nil) -> SceneNode
     let r = Rect(x: box.x + (box.width - side) / 2, y: box.y + (box.height - side) / 2, width: side, height: side)
     return .path(ScenePath(path: .rectangle(r), fill: Fill(color: fill), stroke: outline.map { Stroke(color: $0, width: 1) }))
 }
+
+extension Array where Element == Double {
+    /// The value at `i`, or nan when the array is shorter: specs built in Swift are not checked
+    /// for matching lengths, and a missing value is a gap, never a trap.
+    func value(at i: Int) -> Double { indices.contains(i) ? self[i] : .nan }
+}

@@ -11,7 +11,7 @@ struct ScatterRenderer: MarkRenderer {
         var y = Extent()
         for p in finitePoints(series.x, mark.y) {
             y.include(p.y)
-            if let e = mark.errors { y.include(e.lower[p.index]); y.include(e.upper[p.index]) }
+            if let e = mark.errors { y.include(e.lower.value(at: p.index)); y.include(e.upper.value(at: p.index)) }
         }
         return (Extent(finitePoints(series.x, mark.y).map(\.x)), y)
     }
@@ -24,7 +24,7 @@ struct ScatterRenderer: MarkRenderer {
         guard let sizes = mark.sizes else { return points.map { (frame.point($0.x, $0.y), mark.marker.size) } }
         let largest = sizes.filter(\.isFinite).max() ?? 0
         return points.compactMap { p in
-            let v = sizes[p.index]
+            let v = sizes.value(at: p.index)
             guard v.isFinite, largest > 0 else { return nil }
             return (frame.point(p.x, p.y), mark.marker.size * (v / largest).squareRoot())
         }

@@ -1,0 +1,119 @@
+import PlotlineCore
+@testable import PlotlineLayout
+import PlotlineModel
+import Testing
+
+@Suite struct ChartLayoutTests {
+    @Test func theSceneHasTheDocumentedRolesInPaintingOrder() {
+        let scene = layout.scene(for: ChartSpec(title: "T", series: [SeriesSpec(name: "a", y: [1, 2]), SeriesSpec(name: "b", y: [2, 1])]))
+        let roles = scene.nodes.compactMap { n -> SceneRole? in
+            if case .group(let g) = n { return g.role }
+            return nil
+        }
+        #expect(roles == [.grid, .data, .axisX, .axisY, .title, .legend])
+        #expect(scene.group(.series(1)) != nil)
+    }
+
+    @Test func negativeStackedBarsHangBelowTheZeroLine() throws {
+        let x = XValues.categories(["a"])
+        let spec = ChartSpec(series: [
+            SeriesSpec(x: x, mark: .bar(BarMark(y: [4], stack: true))),
+            SeriesSpec(x: x, mark: .bar(BarMark(y: [-3], stack: true))),
+            SeriesSpec(x: x, mark: .bar(BarMark(y: [2], stack: true))),
+        ])
+        let scene = layout.scene(for: spec)
+        let zero = try #require(scene.group(.zeroLine)?.allPaths.first?.path.controlBounds)
+        let bars = try (0..<3).map { try #require(scene.group(.series($0))?.allPaths.first?.path.controlBounds) }
+        #expect(bars[0].maxY <= zero.y + 1 && bars[2].maxY <= bars[0].y + 0.5, "\(bars) \(zero)")  // up, and the third on top of the first
+        #expect(bars[1].y >= zero.y - 1)                                          // down from zero
+        #expect(abs(bars[0].x - bars[1].x) < 0.01)                                // one slot for the whole stack
+    }
+
+    @Test func groupedBarsSitSideBySide() throws {
+        let x = XValues.categories(["a", "b"])
+        let spec = ChartSpec(series: [SeriesSpec(x: x, mark: .bar(BarMark(y: [1, 2]))), SeriesSpec(x: x, mark: .bar(BarMark(y: [3, 4])))])
+        let scene = layout.scene(for: spec)
+        let first = try #require(scene.group(.series(0))?.allPaths.first?.path.controlBounds)
+        let second = try #require(scene.group(.series(1))?.allPaths.first?.path.controlBounds)
+        #expect(first.x < second.x)
+        #expect(scene.group(.zeroLine) == nil)  // zero is the axis itself
+    }
+
+    @Test func aLongTitleWrapsBeforeItShrinks() throws {
+        let title = "A rather long title that cannot possibly fit on one line of this narrow chart"
+        let scene = layout.scene(for: ChartSpec(width: 500, height: 400, title: title, series: [SeriesSpec(y: [1, 2])]))
+        let lines = try #require(scene.group(.title)).allTexts
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.font.size == Theme().titleSize })
+        #expect(lines.map(\.text).joined(separator: " ") == title)
+        for line in lines {
+            let box = try #require(line.glyphs.controlBounds)
+            #expect(box.x >= 0 && box.maxX <= 500)
+        }
+        // A single word too long for the canvas still shrinks.
+        let word = String(repeating: "W", count: 80)
+        let shrunk = try #require(layout.scene(for: ChartSpec(width: 300, title: word, series: [SeriesSpec(y: [1])])).group(.title)).allTexts
+        #expect(shrunk.count == 1 && shrunk[0].font.size < Theme().titleSize)
+    }
+
+    @Test func subtitleSitsUnderTheTitle() throws {
+        let scene = layout.scene(for: ChartSpec(title: "T", subtitle: "S", series: [SeriesSpec(y: [1, 2])]))
+        let texts = try #require(scene.group(.title)).allTexts
+        #expect(texts.map(\.text) == ["T", "S"])
+        #expect(texts[1].origin.y > texts[0].origin.y)
+    }
+
+    @Test func longCategoryLabelsTurnInsteadOfOverlapping() throws {
+        let names = (0..<12).map { "Category number \($0)" }
+        let spec = ChartSpec(series: [SeriesSpec(x: .categories(names), mark: .bar(BarMark(y: names.indices.map(Double.init))))])
+        let scene = layout.scene(for: spec)
+        let labels = try #require(scene.group(.axisX)).allTexts
+        #expect(labels.count == 12 && labels.allSatisfy { $0.rotation == -45 })
+        for label in labels {
+            let box = try #require(label.glyphs.controlBounds)
+            #expect(box.x >= 0 && box.maxY <= 500, "\(label.text) spills out")
+        }
+        let short = layout.scene(for: ChartSpec(series: [SeriesSpec(x: .categories(["a", "b"]), mark: .bar(BarMark(y: [1, 2])))]))
+        #expect(try #require(short.group(.axisX)).allTexts.allSatisfy { $0.rotation == 0 })
+    }
+
+    @Test func categoriesFollowTheAxisOrder() {
+        let spec = ChartSpec(x: AxisSpec(sort: .ascending), series: [SeriesSpec(x: .categories(["b", "c", "a"]), mark: .bar(BarMark(y: [1, 2, 3])))])
+        #expect(layout.resolve(spec).x.labels == ["a", "b", "c"])
+        let horizontal = ChartSpec(series: [SeriesSpec(x: .categories(["b", "a"]), mark: .bar(BarMark(y: [1, 2], orientation: .horizontal)))])
+        let chart = layout.resolve(horizontal)
+        #expect(chart.y.categories == ["b", "a"] && chart.x.categories == nil)
+        // The first category is at the top.
+        #expect(chart.frame.y.map(chart.y.ticks[0]) < chart.frame.y.map(chart.y.ticks[1]))
+    }
+
+    @Test func bubbleAreasFollowTheirSizes() throws {
+        let spec = ChartSpec(series: [SeriesSpec(x: .numbers([0, 1]),
+                                                 mark: .scatter(ScatterMark(y: [0, 1], marker: MarkerSpec(size: 40), sizes: [1, 4])))])
+        let chart = layout.resolve(spec)
+        guard let scatter = chart.marks.first as? ScatterRenderer else {
+            Issue.record("not a scatter renderer")
+            return
+        }
+        let sizes = scatter.markers(chart.frame).map(\.size)
+        #expect(sizes == [20, 40])  // four times the value, twice the width
+    }
+
+    @Test func oddInputsLayOutWithoutTrouble() {
+        let cases: [ChartSpec] = [
+            ChartSpec(series: [SeriesSpec(x: .categories([]), mark: .bar(BarMark(y: [])))]),
+            ChartSpec(series: [SeriesSpec(x: .categories(["a", ""]), mark: .bar(BarMark(y: [.nan, 1e308])))]),
+            ChartSpec(series: [SeriesSpec(x: .numbers([1, 2, 3]), mark: .bar(BarMark(y: [1], errors: ErrorBars(lower: [], upper: [5]))))]),
+            ChartSpec(series: [SeriesSpec(x: .numbers([1]), mark: .scatter(ScatterMark(y: [1, 2], sizes: [])))]),
+            ChartSpec(series: [SeriesSpec(x: .numbers([0, 1]), mark: .area(AreaMark(y: [-1e308, 1e308], stack: true)))]),
+            ChartSpec(series: [SeriesSpec(x: .numbers([0, 1]), mark: .band(BandMark(lower: [1], upper: [0, 2])))]),
+            ChartSpec(series: [SeriesSpec(x: .numbers([5]), mark: .bar(BarMark(y: [1], binEdges: [5])))]),
+            ChartSpec(series: [SeriesSpec(x: .categories(["a"]), mark: .bar(BarMark(y: [1]))), SeriesSpec(y: [1e300, 2])]),
+        ]
+        for spec in cases {
+            let scene = layout.scene(for: spec)
+            #expect(scene.width == 800)
+            #expect(!scene.description.contains("nan"))
+        }
+    }
+}
