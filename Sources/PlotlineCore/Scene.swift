@@ -230,3 +230,20 @@ public struct Scene: Sendable, Hashable {
         self.nodes = nodes
     }
 }
+
+extension Scene {
+    /// The first group with `role`, searched depth first in painting order; for inspecting a
+    /// laid-out chart (tests, tools) without walking the tree by hand.
+    public func group(_ role: SceneRole) -> SceneGroup? {
+        func find(_ nodes: [SceneNode]) -> SceneGroup? {
+            for n in nodes {
+                if case .group(let g) = n {
+                    if g.role == role { return g }
+                    if let inner = find(g.nodes) { return inner }
+                }
+            }
+            return nil
+        }
+        return find(nodes)
+    }
+}

@@ -18,22 +18,6 @@ struct BoxMeasurer: TextMeasurer {
 
 let layout = ChartLayout(measurer: BoxMeasurer())
 
-extension Scene {
-    /// The first group with this role, searched depth first.
-    func group(_ role: SceneRole) -> SceneGroup? {
-        func find(_ nodes: [SceneNode]) -> SceneGroup? {
-            for n in nodes {
-                if case .group(let g) = n {
-                    if g.role == role { return g }
-                    if let inner = find(g.nodes) { return inner }
-                }
-            }
-            return nil
-        }
-        return find(nodes)
-    }
-}
-
 extension SceneGroup {
     /// Every path below this group.
     var allPaths: [ScenePath] {

@@ -18,17 +18,4 @@ extension Scene {
         walk(nodes)
         return result
     }
-
-    func group(_ role: SceneRole) -> SceneGroup? {
-        func find(_ nodes: [SceneNode]) -> SceneGroup? {
-            for n in nodes {
-                if case .group(let g) = n {
-                    if g.role == role { return g }
-                    if let inner = find(g.nodes) { return inner }
-                }
-            }
-            return nil
-        }
-        return find(nodes)
-    }
 }

@@ -22,18 +22,7 @@ struct AreaRenderer: MarkRenderer {
     var overhang: Double { mark.width / 2 }
 
     func pixelRuns(_ frame: PlotFrame) -> [[(top: Point, bottom: Point)]] {
-        var result: [[(top: Point, bottom: Point)]] = []
-        var current: [(top: Point, bottom: Point)] = []
-        for i in 0..<min(series.x.count, mark.y.count) {
-            let (x, t, b) = (series.x[i], top(i), bottom(i))
-            if x.isFinite && t.isFinite && b.isFinite {
-                current.append((frame.point(x, t), frame.point(x, b)))
-            } else if !current.isEmpty {
-                result.append(current); current = []
-            }
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
+        regionRuns(series.x, count: mark.y.count, top: top, bottom: bottom, frame: frame)
     }
 
     func nodes(in frame: PlotFrame) -> [SceneNode] {

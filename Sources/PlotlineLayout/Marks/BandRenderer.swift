@@ -17,25 +17,14 @@ struct BandRenderer: MarkRenderer {
 
     var overhang: Double { 0 }
 
-    /// Runs of (x, lower, upper) in pixels; a missing value in any of them breaks the band.
-    func pixelRuns(_ frame: PlotFrame) -> [[(lower: Point, upper: Point)]] {
-        var result: [[(lower: Point, upper: Point)]] = []
-        var current: [(lower: Point, upper: Point)] = []
-        for i in 0..<min(series.x.count, mark.lower.count, mark.upper.count) {
-            let (x, lo, hi) = (series.x[i], mark.lower[i], mark.upper[i])
-            if x.isFinite && lo.isFinite && hi.isFinite {
-                current.append((frame.point(x, lo), frame.point(x, hi)))
-            } else if !current.isEmpty {
-                result.append(current); current = []
-            }
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
+    /// Runs of (upper, lower) pixel pairs; a missing value in x or either bound breaks the band.
+    func pixelRuns(_ frame: PlotFrame) -> [[(top: Point, bottom: Point)]] {
+        regionRuns(series.x, count: min(mark.lower.count, mark.upper.count), top: { mark.upper[$0] }, bottom: { mark.lower[$0] }, frame: frame)
     }
 
     func nodes(in frame: PlotFrame) -> [SceneNode] {
         var path = Path()
-        for run in pixelRuns(frame) { AreaRenderer.appendRegion(top: run.map(\.upper), bottom: run.map(\.lower), to: &path) }
+        for run in pixelRuns(frame) { AreaRenderer.appendRegion(top: run.map(\.top), bottom: run.map(\.bottom), to: &path) }
         guard !path.isEmpty else { return [] }
         return [.path(ScenePath(path: path, fill: Fill(color: series.paint)))]
     }
@@ -43,7 +32,7 @@ struct BandRenderer: MarkRenderer {
     func obstacles(in frame: PlotFrame) -> [Obstacle] {
         pixelRuns(frame).flatMap { run in
             zip(run, run.dropFirst()).map { a, b in
-                AreaRenderer.sliceBox(a.upper, b.upper, a.lower, b.lower)
+                AreaRenderer.sliceBox(a.top, b.top, a.bottom, b.bottom)
             }
         }
     }

@@ -7,12 +7,7 @@ struct LineRenderer: MarkRenderer {
     let mark: LineMark
 
     func extent() -> (x: Extent, y: Extent) {
-        var y = Extent()
-        for p in finitePoints(series.x, mark.y) {
-            y.include(p.y)
-            if let e = mark.errors { y.include(e.lower.value(at: p.index)); y.include(e.upper.value(at: p.index)) }
-        }
-        return (Extent(finitePoints(series.x, mark.y).map(\.x)), y)
+        pointExtent(series.x, mark.y, errors: mark.errors)
     }
 
     var overhang: Double { max(mark.width / 2, mark.marker.map { $0.size / 2 + 1 } ?? 0) }

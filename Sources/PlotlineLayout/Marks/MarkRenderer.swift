@@ -80,6 +80,35 @@ func finitePoints(_ x: [Double], _ y: [Double]) -> [(index: Int, x: Double, y: D
     return result
 }
 
+/// The extent of a series' finite points, with their error bars.
+func pointExtent(_ x: [Double], _ y: [Double], errors: ErrorBars?) -> (x: Extent, y: Extent) {
+    var xs = Extent(), ys = Extent()
+    for p in finitePoints(x, y) {
+        xs.include(p.x); ys.include(p.y)
+        if let e = errors { ys.include(e.lower.value(at: p.index)); ys.include(e.upper.value(at: p.index)) }
+    }
+    return (xs, ys)
+}
+
+/// Runs of pixel pairs (top and bottom of a filled region) at consecutive points where x and both
+/// ends are finite: missing values split them.
+func regionRuns(_ x: [Double], count: Int, top: (Int) -> Double, bottom: (Int) -> Double,
+                frame: PlotFrame) -> [[(top: Point, bottom: Point)]] {
+    var result: [[(top: Point, bottom: Point)]] = []
+    var current: [(top: Point, bottom: Point)] = []
+    for i in 0..<min(x.count, count) {
+        let (px, t, b) = (x[i], top(i), bottom(i))
+        if px.isFinite && t.isFinite && b.isFinite {
+            current.append((frame.point(px, t), frame.point(px, b)))
+        } else if !current.isEmpty {
+            result.append(current)
+            current = []
+        }
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+}
+
 /// Runs of consecutive finite points: missing values split them.
 func runs(_ x: [Double], _ y: [Double]) -> [[Point]] {
     var result: [[Point]] = []
