@@ -39,6 +39,17 @@ import Testing
         #expect(scene.group(.zeroLine) == nil)  // zero is the axis itself
     }
 
+    @Test func horizontalGroupsReadTopToBottom() throws {
+        let x = XValues.categories(["a", "b"])
+        let spec = ChartSpec(series: [SeriesSpec(x: x, mark: .bar(BarMark(y: [1, 2], orientation: .horizontal))),
+                                      SeriesSpec(x: x, mark: .bar(BarMark(y: [3, 4], orientation: .horizontal)))])
+        let scene = layout.scene(for: spec)
+        let first = try #require(scene.group(.series(0))?.allPaths.first?.path.controlBounds)
+        let second = try #require(scene.group(.series(1))?.allPaths.first?.path.controlBounds)
+        #expect(first.y < second.y)
+        #expect(first.x == second.x)  // both grow rightwards from the axis
+    }
+
     @Test func aLongTitleWrapsBeforeItShrinks() throws {
         let title = "A rather long title that cannot possibly fit on one line of this narrow chart"
         let scene = layout.scene(for: ChartSpec(width: 500, height: 400, title: title, series: [SeriesSpec(y: [1, 2])]))

@@ -18,7 +18,9 @@ struct BarRenderer: MarkRenderer {
         if let edges = mark.binEdges, i + 1 < edges.count { return (edges[i], edges[i + 1]) }
         let group = series.bandWidth * mark.barWidth
         let slot = group / Double(max(series.slotCount, 1))
-        let lower = series.x[i] - group / 2 + Double(series.slot) * slot
+        // Groups read left to right, or top to bottom for horizontal bars, where data values rise upwards.
+        let position = series.swapped ? series.slotCount - 1 - series.slot : series.slot
+        let lower = series.x[i] - group / 2 + Double(position) * slot
         return (lower, lower + slot)
     }
 
