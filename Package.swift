@@ -16,8 +16,8 @@ let package = Package(
         // Geometry, colours, paths, pixel buffers and the Scene: the vocabulary every layer shares.
         .target(name: "PlotlineCore"),
         // The chart as the user describes it: spec decoding, CSV, validation.
-        .target(name: "PlotlineModel", dependencies: ["PlotlineCore"]),
-        // Scales, nice ticks and tick-label formatting: pure numerics.
+        .target(name: "PlotlineModel", dependencies: ["PlotlineCore", "PlotlineScales"]),
+        // Scales, nice ticks, calendar dates, number formats and tick labels: pure numerics.
         .target(name: "PlotlineScales"),
         // FreeType bindings.
         .systemLibrary(

@@ -35,7 +35,8 @@ public struct ChartLayout: Sendable {
 
     /// Every decision about the chart, before any Scene node is made.
     func resolve(_ spec: ChartSpec) -> ResolvedChart {
-        let tickSize = spec.font.size
+        // Specs from the loader are in range; a size built in Swift may not be.
+        let tickSize = spec.font.size.isFinite ? min(max(spec.font.size, 1), 1000) : 12
         // Specs from the loader are already in range; ones built in Swift may not be.
         let width = ChartLayout.canvasSide(spec.width, default: 800)
         let height = ChartLayout.canvasSide(spec.height, default: 500)
@@ -106,7 +107,7 @@ public struct ChartLayout: Sendable {
             if let title { top = title.bottom }
             var right = pad + (xAxis.rotateLabels ? 0 : max(lastX / 2 - pad, 0))
             switch outside {
-            case .right?: right = pad + legendRoom + theme.legendPadding
+            case .right?: right = pad + legendRoom + theme.legendPadding + max(lastX / 2 - theme.legendPadding, 0)
             case .top?: top += legendRoom
             case .bottom?: bottom += legendRoom + theme.legendPadding
             default: break

@@ -4,7 +4,7 @@ import PlotlineScales
 
 /// A chart with every decision made: plot rectangle, scales, ticks, labels, series colours and
 /// positions, legend entries and text. Building the Scene from it is a pure function
-/// (``SceneBuilder``), as usvg renders from a fully resolved tree.
+/// (`ChartLayout.build`), as usvg renders from a fully resolved tree.
 struct ResolvedChart: Sendable {
     /// The canvas size.
     var width: Double
@@ -58,7 +58,10 @@ struct PlotFrame: Sendable {
 
     /// Keeps far-off-scale points representable so writers and the rasterizer never see huge numbers;
     /// the clip hides them either way.
-    func clampPixel(_ v: Double) -> Double { v.isFinite ? min(max(v, -1e6), 1e6) : 0 }
+    func clampPixel(_ v: Double) -> Double {
+        if v.isNaN { return 0 }
+        return min(max(v, -1e6), 1e6)
+    }
 }
 
 /// One axis after resolution: domain, ticks and their labels; categories sit at 0.5, 1.5, … in

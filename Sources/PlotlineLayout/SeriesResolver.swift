@@ -45,7 +45,7 @@ struct SeriesResolver {
         var slot = 0
         var result: [ResolvedSeries] = spec.series.enumerated().map { i, s in
             let x: [Double] = switch s.x {
-            case .numbers(let v): v
+            case .numbers(let v), .dates(let v): v
             case .categories(let c): c.map { name in
                 guard let k = index[name] else { return .nan }
                 // Categories read top to bottom on a vertical axis.
@@ -64,10 +64,12 @@ struct SeriesResolver {
             r.underLine = underLine[i]
             return r
         }
+        var lineColors: [String: Color] = [:]
+        for r in result where r.spec.kind == .line {
+            if let name = r.spec.name, lineColors[name] == nil { lineColors[name] = r.color }
+        }
         for i in result.indices where result[i].underLine && result[i].spec.color == nil {
-            if let line = result.first(where: { $0.spec.kind == .line && $0.spec.name == result[i].spec.name }) {
-                result[i].color = line.color
-            }
+            if let name = result[i].spec.name, let color = lineColors[name] { result[i].color = color }
         }
 
         resolveBars(&result, categorical: categories != nil)
@@ -131,14 +133,16 @@ struct SeriesResolver {
 
     /// Spec order, except that a band paired with a line is painted just before that line.
     private func paintingOrder(_ series: [ResolvedSeries]) -> [ResolvedSeries] {
+        var bands: [String: [ResolvedSeries]] = [:]
+        for s in series where s.underLine {
+            if let name = s.spec.name { bands[name, default: []].append(s) }
+        }
         var order: [ResolvedSeries] = []
-        var placed = Set<Int>()
         for s in series {
             if s.underLine { continue }
-            if s.spec.kind == .line, let name = s.spec.name {
-                for band in series where band.underLine && band.spec.name == name && placed.insert(band.index).inserted {
-                    order.append(band)
-                }
+            // Bands go under the first line of their name; taking them out places each once.
+            if s.spec.kind == .line, let name = s.spec.name, let under = bands.removeValue(forKey: name) {
+                order += under
             }
             order.append(s)
         }

@@ -1,3 +1,5 @@
+import PlotlineScales
+
 /// A CSV file (RFC 4180) read into a header and rows of text cells.
 ///
 /// Accepted: quoted fields with embedded commas, doubled quotes and line breaks; LF, CRLF and
@@ -22,19 +24,25 @@ public struct CSVTable: Sendable, Equatable {
         self.rowLines = rowLines ?? rows.indices.map { $0 + 2 }
     }
 
+    /// The field separators a table may use.
+    public static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
+
     /// Parses CSV text.
-    public static func parse(_ text: String, file: String) throws(SpecError) -> CSVTable {
-        try parse(Array(text.utf8), file: file)
+    public static func parse(_ text: String, file: String, delimiter: UInt8? = nil) throws(SpecError) -> CSVTable {
+        try parse(Array(text.utf8), file: file, delimiter: delimiter)
     }
 
-    /// Parses CSV bytes, which must be UTF-8.
-    public static func parse(_ bytes: [UInt8], file: String) throws(SpecError) -> CSVTable {
+    /// Parses CSV bytes, which must be UTF-8; fields are separated by `delimiter`, or by whichever
+    /// of comma, semicolon and tab the header line uses most (comma on a tie).
+    public static func parse(_ bytes: [UInt8], file: String, delimiter: UInt8? = nil) throws(SpecError) -> CSVTable {
         if let bad = UTF8Check.firstInvalidByte(in: bytes) {
             let (line, _) = UTF8Check.position(of: bad.offset, in: bytes)
             throw SpecError(file: file, line: line, message: "invalid UTF-8 (byte 0x\(hex(bad.byte)))")
         }
-        var scanner = CSVScanner(bytes: bytes, file: file)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.pos = 3 }
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let separator = delimiter ?? detectDelimiter(bytes, from: start)
+        var scanner = CSVScanner(bytes: bytes, file: file, delimiter: separator)
+        scanner.pos = start
 
         var header: [String]?
         var rows: [[String]] = []
@@ -52,8 +60,15 @@ public struct CSVTable: Sendable, Equatable {
                 continue
             }
             guard fields.count == header.count else {
-                throw SpecError(file: file, line: line,
-                                message: "row has \(fields.count) \(fields.count == 1 ? "field" : "fields") but the header has \(header.count)")
+                var message = "row has \(fields.count) \(fields.count == 1 ? "field" : "fields") but the header has \(header.count)"
+                // A row that would split right with another separator points at the delimiter.
+                let joined = fields.joined(separator: String(UnicodeScalar(separator)))
+                for other in delimiters where other != separator && joined.utf8.contains(other) {
+                    let name = other == 0x09 ? "tab" : "\"\(String(UnicodeScalar(other)))\""
+                    message += "; is the delimiter \(name)? Set \"delimiter\" in the spec's data"
+                    break
+                }
+                throw SpecError(file: file, line: line, message: message)
             }
             rows.append(fields)
             rowLines.append(line)
@@ -107,6 +122,27 @@ public struct CSVTable: Sendable, Equatable {
         return values
     }
 
+    /// The named column read as `reading` says: numbers (optionally with thousands separators, a
+    /// dollar sign or a percent sign), ISO 8601 dates, or Unix times. Missing values become `nan`;
+    /// anything else that does not read is an error naming the file, line, column and value.
+    public func values(inColumn name: String, reading: CellReading) throws(SpecError) -> [Double] {
+        if case .number = reading { return try numbers(inColumn: name) }
+        guard let index = columnIndex(named: name) else {
+            throw SpecError(file: file, line: 1, message: missingColumnMessage(name))
+        }
+        var values: [Double] = []
+        values.reserveCapacity(rows.count)
+        for (r, row) in rows.enumerated() {
+            let cell = index < row.count ? row[index] : ""
+            switch reading.read(cell) {
+            case .success(let v): values.append(v)
+            case .failure(let problem):
+                throw SpecError(file: file, line: cellLine(row: r, column: index), message: "column \(quoted(name)): \(quoted(cell)) \(problem.text)")
+            }
+        }
+        return values
+    }
+
     /// The physical line of a cell: the row's first line plus the line breaks inside the quoted
     /// cells before it.
     func cellLine(row: Int, column: Int) -> Int {
@@ -123,18 +159,40 @@ public struct CSVTable: Sendable, Equatable {
         case outOfRange
     }
 
+    /// Whether a trimmed cell is one of the usual spellings of a missing or non-finite value.
+    static func isMissing(_ text: String) -> Bool {
+        if text.isEmpty { return true }
+        switch text.lowercased() {
+        case "nan", "na", "null", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity": return true
+        default: return false
+        }
+    }
+
+    /// The separator the first line uses most, outside quotes: comma, semicolon or tab.
+    static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
+        var counts = [0, 0, 0]
+        var quoted = false
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted {
+                if b == 0x0A || b == 0x0D { break }
+                if let k = delimiters.firstIndex(of: b) { counts[k] += 1 }
+            }
+            i += 1
+        }
+        var best = 0
+        for k in counts.indices where counts[k] > counts[best] { best = k }
+        return delimiters[best]
+    }
+
     /// Strict number parsing: `Double(text)` after trimming spaces, restricted to decimal
     /// notation (no hex floats), with the usual spellings of a missing value accepted as `nan`.
     static func parseNumber(_ raw: String) -> NumberCell {
         let text = raw.trimmingCSVSpaces()
-        if text.isEmpty { return .value(.nan) }
-        switch text.lowercased() {
-        case "nan", "na", "null", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity":
-            // Non-finite values are stored as nan: they all mean "break the line here".
-            return .value(.nan)
-        default:
-            break
-        }
+        // Non-finite values are stored as nan: they all mean "break the line here".
+        if isMissing(text) { return .value(.nan) }
         let allowed = text.utf8.allSatisfy {
             ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x65 || $0 == 0x45
         }
@@ -143,16 +201,72 @@ public struct CSVTable: Sendable, Equatable {
     }
 }
 
+/// How a cell's text becomes a number.
+public enum CellReading: Sendable, Equatable {
+    /// A plain decimal number.
+    case number
+    /// A number that may carry thousands separators, a leading dollar sign or a trailing percent
+    /// sign (which divides by 100): "1,234", "$5.50", "12%".
+    case formatted
+    /// An ISO 8601 date or date-time, as seconds since 1970; one without an offset is read at
+    /// `offset` seconds east of UTC.
+    case date(offset: Int)
+    /// A Unix time: a number of seconds (`scale` 1) or milliseconds (`scale` 0.001).
+    case unixTime(scale: Double)
+
+    /// Why a cell did not read.
+    public struct Problem: Error, Sendable {
+        /// What is wrong, after the quoted value: "is not a number".
+        public var text: String
+    }
+
+    /// The cell's value: `nan` for a missing one.
+    public func read(_ raw: String) -> Result<Double, Problem> {
+        let text = raw.trimmingCSVSpaces()
+        if CSVTable.isMissing(text) { return .success(.nan) }
+        switch self {
+        case .number, .unixTime:
+            switch CSVTable.parseNumber(text) {
+            case .value(let v):
+                if case .unixTime(let scale) = self { return .success(v * scale) }
+                return .success(v)
+            case .invalid: return .failure(Problem(text: "is not a number"))
+            case .outOfRange: return .failure(Problem(text: "is out of range"))
+            }
+        case .formatted:
+            var body = Substring(text)
+            var factor = 1.0
+            var negative = false
+            if body.hasPrefix("-") || body.hasPrefix("\u{2212}") { negative = true; body = body.dropFirst() }
+            if body.hasPrefix("$") { body = body.dropFirst() }
+            if body.hasSuffix("%") { factor = 0.01; body = body.dropLast() }
+            let digits = String(body.filter { $0 != "," })
+            guard !digits.isEmpty, !digits.hasPrefix("-"), !digits.hasPrefix("+"), case .value(let v) = CSVTable.parseNumber(digits) else {
+                return .failure(Problem(text: "is not a number (formatted numbers may have \",\" separators, a leading \"$\" and a trailing \"%\")"))
+            }
+            return .success((negative ? -v : v) * factor)
+        case .date(let offset):
+            do {
+                return .success(try ISO8601.parse(text, defaultOffset: offset))
+            } catch {
+                return .failure(Problem(text: "is not a date: \(error.description)"))
+            }
+        }
+    }
+}
+
 /// The byte-level CSV state machine: one record at a time.
 private struct CSVScanner {
     let bytes: [UInt8]
     let file: String
+    let delimiter: UInt8
     var pos = 0
     var line = 1
 
-    init(bytes: [UInt8], file: String) {
+    init(bytes: [UInt8], file: String, delimiter: UInt8) {
         self.bytes = bytes
         self.file = file
+        self.delimiter = delimiter
     }
 
     /// The next non-blank record and the line it starts on, or nil at the end.
@@ -165,7 +279,7 @@ private struct CSVScanner {
                 let (field, wasQuoted) = try nextField()
                 fields.append(field)
                 anyQuoted = anyQuoted || wasQuoted
-                if pos < bytes.count, bytes[pos] == UInt8(ascii: ",") {
+                if pos < bytes.count, bytes[pos] == delimiter {
                     pos += 1
                     continue
                 }
@@ -183,7 +297,7 @@ private struct CSVScanner {
     private mutating func nextField() throws(SpecError) -> (String, Bool) {
         // Spaces before an opening quote are tolerated, as many hand-written files have them.
         var look = pos
-        while look < bytes.count, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
+        while look < bytes.count, bytes[look] != delimiter, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
         if look < bytes.count, bytes[look] == UInt8(ascii: "\"") {
             pos = look + 1
             let openLine = line
@@ -207,8 +321,8 @@ private struct CSVScanner {
                 out.append(b)
                 pos += 1
             }
-            while pos < bytes.count, bytes[pos] == 0x20 || bytes[pos] == 0x09 { pos += 1 }
-            if pos < bytes.count, bytes[pos] != UInt8(ascii: ","), bytes[pos] != 0x0A, bytes[pos] != 0x0D {
+            while pos < bytes.count, bytes[pos] != delimiter, bytes[pos] == 0x20 || bytes[pos] == 0x09 { pos += 1 }
+            if pos < bytes.count, bytes[pos] != delimiter, bytes[pos] != 0x0A, bytes[pos] != 0x0D {
                 throw SpecError(file: file, line: line,
                                 message: "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")
             }
@@ -217,7 +331,7 @@ private struct CSVScanner {
         let start = pos
         while pos < bytes.count {
             let b = bytes[pos]
-            if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+            if b == delimiter || b == 0x0A || b == 0x0D { break }
             pos += 1
         }
         return (String(decoding: bytes[start..<pos], as: UTF8.self), false)

@@ -1,4 +1,5 @@
 import PlotlineCore
+import PlotlineScales
 
 /// A whole chart as the user describes it: size, text, axes, legend and series.
 ///
@@ -26,6 +27,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var x: AxisSpec
     /// The vertical axis.
     public var y: AxisSpec
+    /// A second vertical axis on the right, for series with `axis: .y2`; nil when no series uses one.
+    public var y2: AxisSpec?
     /// Whether and where to draw a legend; the layout resolves ``LegendSpec/automatic``.
     public var legend: LegendSpec
     /// The data series, drawn in order (later ones on top); at least one when loaded from JSON.
@@ -34,7 +37,8 @@ public struct ChartSpec: Sendable, Equatable {
     /// Creates a spec.
     public init(width: Double = 800, height: Double = 500, title: String? = nil, subtitle: String? = nil,
                 description: String? = nil, id: String? = nil, background: Color = .white, font: FontSpec = FontSpec(),
-                x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), legend: LegendSpec = .automatic, series: [SeriesSpec]) {
+                x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), y2: AxisSpec? = nil, legend: LegendSpec = .automatic,
+                series: [SeriesSpec]) {
         self.width = width
         self.height = height
         self.title = title
@@ -45,6 +49,7 @@ public struct ChartSpec: Sendable, Equatable {
         self.font = font
         self.x = x
         self.y = y
+        self.y2 = y2
         self.legend = legend
         self.series = series
     }
@@ -121,6 +126,50 @@ public enum CategoryOrder: String, Sendable, Equatable, CaseIterable {
     case descending
 }
 
+/// How an axis maps values to positions.
+public enum ScaleType: String, Sendable, Equatable, CaseIterable {
+    /// Evenly spaced values.
+    case linear
+    /// Evenly spaced powers (see ``AxisSpec/base``); values must be positive.
+    case log
+    /// Linear near zero, logarithmic beyond ``AxisSpec/constant``: for data that crosses zero with a huge range.
+    case symlog
+    /// Dates and times: ISO 8601 text or Unix times, ticked on calendar boundaries.
+    case time
+    /// Categories in equal bands.
+    case band
+}
+
+/// How a time axis reads numbers.
+public enum TimeUnit: String, Sendable, Equatable, CaseIterable {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    case s
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    case ms
+}
+
+/// How CSV cells for an axis are read as numbers.
+public enum NumberParsing: String, Sendable, Equatable, CaseIterable {
+    /// Plain decimal numbers.
+    case plain
+    /// Numbers that may have thousands separators, a leading "$" or a trailing "%" ("12%" is 0.12).
+    case formatted
+}
+
+/// A tick at a chosen value, optionally with its own label.
+public struct TickSpec: Sendable, Equatable {
+    /// Where the tick goes, in data units (seconds since 1970 on a time axis).
+    public var value: Double
+    /// The label; nil formats the value like the axis' other labels.
+    public var label: String?
+
+    /// Creates a tick.
+    public init(value: Double, label: String? = nil) {
+        self.value = value
+        self.label = label
+    }
+}
+
 /// One axis: its title, range, tick spacing and gridlines.
 public struct AxisSpec: Sendable, Equatable {
     /// The axis title.
@@ -135,16 +184,49 @@ public struct AxisSpec: Sendable, Equatable {
     public var grid: Bool?
     /// The order of categories when the axis holds categories.
     public var sort: CategoryOrder
+    /// The scale; nil chooses from the data: time for dates, band for categories, else linear.
+    public var scale: ScaleType?
+    /// The base of a log scale; 10 by default.
+    public var base: LogBase = .ten
+    /// Where a symlog scale turns from linear to logarithmic (positive); 1 by default.
+    public var constant: Double = 1
+    /// How tick labels are written; nil chooses from the tick step.
+    public var format: NumberFormat?
+    /// Text before every tick label.
+    public var prefix = ""
+    /// Text after every tick label.
+    public var suffix = ""
+    /// Ticks at exactly these values, instead of automatic ones.
+    public var ticks: [TickSpec]?
+    /// About how many ticks to aim for; nil fits as many as the labels allow.
+    public var tickCount: Int?
+    /// Whether values run right to left (or top to bottom).
+    public var reverse = false
+    /// Whether an automatic domain includes zero.
+    public var zero = false
+    /// Whether an automatic domain is widened to nice tick values; nil: yes, except on time axes,
+    /// which keep the data's ends.
+    public var nice: Bool?
+    /// Whether a log axis drops non-positive values (with a warning) instead of refusing them.
+    public var clamp = false
+    /// The fixed offset from UTC, in seconds, at which a time axis places and labels its ticks
+    /// and reads dates that carry no offset.
+    public var utcOffset = 0
+    /// How a time axis reads numbers; nil accepts only dates.
+    public var unit: TimeUnit?
+    /// How CSV cells are read as numbers.
+    public var parse: NumberParsing = .plain
 
     /// Creates an axis spec; bounds and ticks are automatic by default.
     public init(label: String? = nil, lower: Double? = nil, upper: Double? = nil, tickStep: Double? = nil,
-                grid: Bool? = nil, sort: CategoryOrder = .data) {
+                grid: Bool? = nil, sort: CategoryOrder = .data, scale: ScaleType? = nil) {
         self.label = label
         self.lower = lower
         self.upper = upper
         self.tickStep = tickStep
         self.grid = grid
         self.sort = sort
+        self.scale = scale
     }
 
     /// Creates an axis spec with both ends fixed.

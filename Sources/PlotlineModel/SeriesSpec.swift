@@ -14,14 +14,18 @@ public struct SeriesSpec: Sendable, Equatable {
     public var x: XValues
     /// How the series is drawn, with the values and options that only that mark has.
     public var mark: Mark
+    /// The vertical axis the series is measured on.
+    public var axis: VerticalAxis
 
     /// Creates a series from a mark.
-    public init(name: String? = nil, color: Color? = nil, opacity: Double? = nil, x: XValues, mark: Mark) {
+    public init(name: String? = nil, color: Color? = nil, opacity: Double? = nil, x: XValues, mark: Mark,
+                axis: VerticalAxis = .y) {
         self.name = name
         self.color = color
         self.opacity = opacity
         self.x = x
         self.mark = mark
+        self.axis = axis
     }
 
     /// Creates a line series; `x: nil` numbers the points 0, 1, 2, …
@@ -38,25 +42,37 @@ public struct SeriesSpec: Sendable, Equatable {
     public var count: Int { x.count }
 }
 
+/// Which vertical axis a series is measured on.
+public enum VerticalAxis: String, Sendable, Equatable, CaseIterable {
+    /// The left axis.
+    case y
+    /// The second axis, on the right.
+    case y2
+}
+
 /// The x values of a series.
 public enum XValues: Sendable, Equatable {
     /// Numbers; missing or non-finite values are `nan`.
     case numbers([Double])
+    /// Dates and times as seconds since 1970-01-01T00:00:00Z; missing values are `nan`.
+    case dates([Double])
     /// Category names, placed along a categorical axis.
     case categories([String])
 
     /// The number of values.
     public var count: Int {
         switch self {
-        case .numbers(let v): v.count
+        case .numbers(let v), .dates(let v): v.count
         case .categories(let c): c.count
         }
     }
 
-    /// The numbers, or nil for categories.
+    /// The positions along a numeric or time axis, or nil for categories.
     public var numbers: [Double]? {
-        if case .numbers(let v) = self { return v }
-        return nil
+        switch self {
+        case .numbers(let v), .dates(let v): v
+        case .categories: nil
+        }
     }
 
     /// The category names, or nil for numbers.
@@ -68,7 +84,7 @@ public enum XValues: Sendable, Equatable {
     /// Equality that treats two `nan` values as equal, so that a series with gaps equals itself.
     public static func == (a: XValues, b: XValues) -> Bool {
         switch (a, b) {
-        case let (.numbers(x), .numbers(y)): sameValues(x, y)
+        case let (.numbers(x), .numbers(y)), let (.dates(x), .dates(y)): sameValues(x, y)
         case let (.categories(x), .categories(y)): x == y
         default: false
         }

@@ -28,7 +28,12 @@ extension SpecDecoder {
             if case .area(let a) = s.mark, a.stack { return i }
             return nil
         }
-        try checkSameKeys(series, stackedAreas, what: "stacked area")
+        // Areas stack point by point, so their x values must match in order, not only as a set.
+        if let first = stackedAreas.first, let reference = series[first].x.numbers {
+            for i in stackedAreas.dropFirst() where !sameValues(series[i].x.numbers ?? [], reference) {
+                throw fail(xNode(i), "series[\(i)].x", "differs from series[\(first)]'s; stacked area series must have the same x values in the same order")
+            }
+        }
     }
 
     private func xNode(_ i: Int) -> JSONNode {
@@ -39,12 +44,14 @@ extension SpecDecoder {
     private func checkSameKeys(_ series: [SeriesSpec], _ indices: [Int], what: String) throws(SpecError) {
         guard let first = indices.first else { return }
         let reference = keys(series[first].x)
+        let referenceSet = Set(reference)
         for i in indices.dropFirst() {
             let mine = keys(series[i].x)
-            if let missing = reference.first(where: { !mine.contains($0) }) {
+            let mineSet = Set(mine)
+            if let missing = reference.first(where: { !mineSet.contains($0) }) {
                 throw fail(xNode(i), "series[\(i)].x", "lacks \(missing), which series[\(first)] has; \(what) series must share their x values or categories")
             }
-            if let extra = mine.first(where: { !reference.contains($0) }) {
+            if let extra = mine.first(where: { !referenceSet.contains($0) }) {
                 throw fail(xNode(i), "series[\(i)].x", "has \(extra), which series[\(first)] lacks; \(what) series must share their x values or categories")
             }
         }
@@ -56,7 +63,7 @@ extension SpecDecoder {
         var set = Set<String>()
         let texts: [String] = switch x {
         case .categories(let c): c.map { quoted($0) }
-        case .numbers(let v): v.filter(\.isFinite).map { format($0) }
+        case .numbers(let v), .dates(let v): v.filter(\.isFinite).map { format($0) }
         }
         for t in texts where set.insert(t).inserted { seen.append(t) }
         return seen

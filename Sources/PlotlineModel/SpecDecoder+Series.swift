@@ -178,7 +178,7 @@ extension SpecDecoder {
     ///
     /// `bins: N` splits the values' range into N equal bins, the last one closed, as NumPy's
     /// `histogram` does; `binWidth: w` starts the first bin at a multiple of w below the smallest value.
-    func histogram(_ o: ObjectView<SeriesKey>, _ columns: inout SeriesColumns, path: String, node: JSONNode)
+    mutating func histogram(_ o: ObjectView<SeriesKey>, _ columns: inout SeriesColumns, path: String, node: JSONNode)
         throws(SpecError) -> ([Double], [Double], [Double]) {
         if let yNode = columns.node(for: .y) {
             throw fail(yNode, path + ".y", "a histogram counts its \"x\" values; leave out \"y\"")
@@ -192,6 +192,10 @@ extension SpecDecoder {
         let values = raw.filter(\.isFinite)
         guard let lo = values.min(), let hi = values.max() else {
             throw fail(columns.node(for: .x) ?? node, path + ".x", "has no numbers to count")
+        }
+        totalPoints += raw.count
+        if totalPoints > maximumPoints {
+            throw fail(node, path, "too many points: more than \(maximumPoints) in all series together")
         }
         var edges: [Double] = []
         if let b = o[.bins] {
@@ -210,12 +214,18 @@ extension SpecDecoder {
             }
             edges = (0...Int(bins)).map { start + Double($0) * width }
         }
+        // Bins must have room between their edges: values so large that ±0.5 or a step is lost in
+        // rounding, or a range that overflows, cannot be binned.
+        guard edges.count >= 2, edges.allSatisfy(\.isFinite), zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw fail(columns.node(for: .x) ?? node, path + ".x", "spans a range that cannot be split into bins (from \(format(lo)) to \(format(hi)))")
+        }
         let binCount = edges.count - 1
         var counts = [Double](repeating: 0, count: binCount)
         let start = edges[0], end = edges[binCount]
         for v in values {
             // The position estimate can be off by one near an edge through rounding; the edges decide.
-            var i = Int(min(max(((v - start) / (end - start) * Double(binCount)).rounded(.down), 0), Double(binCount - 1)))
+            let estimate = ((v - start) / (end - start) * Double(binCount)).rounded(.down)
+            var i = estimate.isFinite ? Int(min(max(estimate, 0), Double(binCount - 1))) : 0
             while i > 0, v < edges[i] { i -= 1 }
             while i < binCount - 1, v >= edges[i + 1] { i += 1 }
             counts[i] += 1

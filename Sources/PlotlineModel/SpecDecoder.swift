@@ -1,4 +1,5 @@
 import PlotlineCore
+import PlotlineScales
 
 /// Turns a parsed JSON tree into a ``ChartSpec``, checking types, ranges and keys.
 ///
@@ -13,6 +14,10 @@ struct SpecDecoder {
     let maximumPoints: Int
     /// The JSON node of each decoded series' x values (or the series itself), for errors found across series.
     var seriesXNodes: [JSONNode] = []
+    /// The axes as decoded, which decide how series values are read.
+    var axes = (x: AxisSpec(), y: AxisSpec(), y2: AxisSpec())
+    /// The chart's shared CSV file and delimiter, which series' `data` may use without naming a file.
+    var shared: (node: JSONNode, path: String, delimiter: UInt8?)?
 
     init(file: String, baseDirectory: String, maximumPoints: Int) {
         self.file = file
@@ -147,6 +152,8 @@ struct SpecDecoder {
         if let n = o[.font] { spec.font = try font(n, "font") }
         if let n = o[.x] { spec.x = try axis(n, "x") }
         if let n = o[.y] { spec.y = try axis(n, "y") }
+        if let n = o[.y2] { spec.y2 = try axis(n, "y2") }
+        if let n = o[.data] { try sharedData(n) }
         if let n = o[.legend] { spec.legend = try legend(n, "legend") }
 
         guard let seriesNode = o[.series] else {
@@ -158,11 +165,35 @@ struct SpecDecoder {
         guard !elements.isEmpty else {
             throw fail(seriesNode, "series", "is empty; a chart needs at least one series")
         }
+        axes = (spec.x, spec.y, spec.y2 ?? AxisSpec())
         for (i, element) in elements.enumerated() {
             spec.series.append(try series(element, "series[\(i)]"))
         }
+        if spec.y2 == nil, spec.series.contains(where: { $0.axis == .y2 }) { spec.y2 = AxisSpec() }
+        // Dates on x make the axis a time axis unless the spec chose its scale.
+        if spec.x.scale == nil, spec.series.contains(where: { if case .dates = $0.x { true } else { false } }) { spec.x.scale = .time }
         try checkAcrossSeries(spec.series)
         return spec
+    }
+
+    /// The chart-level `data`: a CSV file several series read columns from.
+    mutating func sharedData(_ node: JSONNode) throws(SpecError) {
+        let o = try object(node, "data", keys: SharedDataKey.self)
+        guard let csv = o[.csv] else { throw fail(node, "data", "missing \"csv\", the path of the CSV file") }
+        let text = try string(csv, "data.csv")
+        if text.isEmpty { throw fail(csv, "data.csv", "is empty; give the path of a CSV file") }
+        shared = (csv, "data.csv", try o[.delimiter].map { n throws(SpecError) in try delimiter(n, "data.delimiter") })
+    }
+
+    /// A CSV delimiter: ",", ";" or a tab ("\t" or "tab").
+    func delimiter(_ node: JSONNode, _ path: String) throws(SpecError) -> UInt8 {
+        let text = try string(node, path)
+        switch text {
+        case ",": return UInt8(ascii: ",")
+        case ";": return UInt8(ascii: ";")
+        case "\t", "tab": return 0x09
+        default: throw fail(node, path, "\(quoted(text)) is not a delimiter; use \",\", \";\" or \"tab\"")
+        }
     }
 
     /// `false`, `true` (shown in the best place) or a position.
@@ -194,6 +225,27 @@ struct SpecDecoder {
         let o = try object(node, path, keys: AxisKey.self)
         var axis = AxisSpec()
         if let n = o[.label] { axis.label = try optionalString(n, path + ".label") }
+        if let n = o[.scale] { axis.scale = try choice(n, path + ".scale", "scale") }
+        if axis.scale == .time, path != "x" {
+            throw fail(o[.scale] ?? node, path + ".scale", "time scales are for the x axis")
+        }
+        if let n = o[.utcOffset] {
+            let text = try string(n, path + ".utcOffset")
+            guard let offset = ISO8601.offset(text) else {
+                throw fail(n, path + ".utcOffset", "\(quoted(text)) is not a UTC offset; use \"Z\", \"+02:00\" or \"-05:30\"")
+            }
+            axis.utcOffset = offset
+        }
+        if let n = o[.unit] { axis.unit = try choice(n, path + ".unit", "time unit") }
+        if let n = o[.base] {
+            switch n.value {
+            case .number(let v, _) where v == 10: axis.base = .ten
+            case .number(let v, _) where v == 2: axis.base = .two
+            case .string("e"): axis.base = .e
+            default: throw fail(n, path + ".base", "expected 10, 2 or \"e\"")
+            }
+        }
+        if let n = o[.constant] { axis.constant = try positive(n, path + ".constant", max: 1e300, unit: "") }
         if let n = o[.domain] {
             let domainPath = path + ".domain"
             switch n.value {
@@ -202,13 +254,14 @@ struct SpecDecoder {
             case .array(let ends) where ends.count == 2:
                 for (i, end) in ends.enumerated() {
                     if case .null = end.value { continue }
-                    guard case .number(let v, _) = end.value else {
-                        throw fail(end, domainPath + "[\(i)]", "expected a number or null, found \(end.value.kindDescription)")
-                    }
+                    let v = try axisValue(end, domainPath + "[\(i)]", axis: axis)
                     if i == 0 { axis.lower = v } else { axis.upper = v }
                 }
                 if let lower = axis.lower, let upper = axis.upper, !(lower < upper) {
-                    throw fail(n, domainPath, "the lower end (\(numberText(ends[0]))) must be less than the upper end (\(numberText(ends[1])))")
+                    throw fail(n, domainPath, "the lower end (\(endText(ends[0]))) must be less than the upper end (\(endText(ends[1]))); use \"reverse\": true to run the axis backwards")
+                }
+                if axis.scale == .log, let lower = axis.lower, lower <= 0 {
+                    throw fail(ends[0], domainPath + "[0]", "\(endText(ends[0])) is not above 0; a log axis cannot reach zero")
                 }
             case .array(let ends):
                 throw fail(n, domainPath, "expected [lower, upper], found an array of \(ends.count) \(ends.count == 1 ? "value" : "values")")
@@ -224,9 +277,74 @@ struct SpecDecoder {
             }
             axis.tickStep = step
         }
+        if let n = o[.tickCount] { axis.tickCount = try integer(n, path + ".tickCount", in: 1...1000) }
+        if let n = o[.ticks] { axis.ticks = try ticks(n, path + ".ticks", axis: axis) }
+        if let n = o[.format], let text = try optionalString(n, path + ".format") {
+            do {
+                axis.format = try NumberFormat(text)
+            } catch {
+                throw fail(n, path + ".format", "\(quoted(text)) is not a number format: \(error.description)")
+            }
+        }
+        if let n = o[.prefix] { axis.prefix = try string(n, path + ".prefix") }
+        if let n = o[.suffix] { axis.suffix = try string(n, path + ".suffix") }
         if let n = o[.grid] { axis.grid = try bool(n, path + ".grid") }
         if let n = o[.sort] { axis.sort = try choice(n, path + ".sort", "order") }
+        if let n = o[.reverse] { axis.reverse = try bool(n, path + ".reverse") }
+        if let n = o[.zero] { axis.zero = try bool(n, path + ".zero") }
+        if let n = o[.nice] { axis.nice = try bool(n, path + ".nice") }
+        if let n = o[.clamp] { axis.clamp = try bool(n, path + ".clamp") }
+        if let n = o[.parse] { axis.parse = try choice(n, path + ".parse", "number parsing") }
         return axis
+    }
+
+    /// A domain end or tick value: a number, or on a time axis a date (or a Unix time with `unit`).
+    func axisValue(_ node: JSONNode, _ path: String, axis: AxisSpec) throws(SpecError) -> Double {
+        if axis.scale == .time {
+            switch node.value {
+            case .string(let text):
+                do {
+                    return try ISO8601.parse(text, defaultOffset: axis.utcOffset)
+                } catch {
+                    throw fail(node, path, "\(quoted(text)) is not a date: \(error.description)")
+                }
+            case .number(let v, _) where axis.unit != nil:
+                return v * (axis.unit == .ms ? 0.001 : 1)
+            default:
+                throw fail(node, path, "expected a date such as \"2024-03-01\" (or a number with \"unit\": \"s\"), found \(node.value.kindDescription)")
+            }
+        }
+        guard case .number(let v, _) = node.value else {
+            throw fail(node, path, "expected a number or null, found \(node.value.kindDescription)")
+        }
+        return v
+    }
+
+    /// Explicit ticks: values, or `{"value", "label"}` objects.
+    func ticks(_ node: JSONNode, _ path: String, axis: AxisSpec) throws(SpecError) -> [TickSpec] {
+        guard case .array(let elements) = node.value else {
+            throw fail(node, path, "expected an array of values or {\"value\", \"label\"} objects, found \(node.value.kindDescription)")
+        }
+        guard elements.count <= 1000 else { throw fail(node, path, "too many ticks; at most 1000") }
+        var result: [TickSpec] = []
+        for (i, element) in elements.enumerated() {
+            let p = path + "[\(i)]"
+            if case .object = element.value {
+                let o = try object(element, p, keys: TickKey.self)
+                guard let v = o[.value] else { throw fail(element, p, "missing \"value\"") }
+                result.append(TickSpec(value: try axisValue(v, p + ".value", axis: axis),
+                                       label: try o[.label].map { n throws(SpecError) in try string(n, p + ".label") }))
+            } else {
+                result.append(TickSpec(value: try axisValue(element, p, axis: axis)))
+            }
+        }
+        return result
+    }
+
+    /// A domain end as the user wrote it, for messages.
+    func endText(_ node: JSONNode) -> String {
+        if case .string(let s) = node.value { return quoted(s) }
+        return numberText(node)
     }
 }
 

@@ -5,7 +5,7 @@ protocol SpecKey: RawRepresentable<String>, CaseIterable, Sendable {}
 /// Keys of the top-level chart object.
 enum ChartKey: String, SpecKey {
     case schema = "$schema"
-    case width, height, title, subtitle, description, id, background, font, x, y, legend, series
+    case width, height, title, subtitle, description, id, background, font, x, y, y2, legend, data, series
 }
 
 /// Keys of `font`.
@@ -15,19 +15,30 @@ enum FontKey: String, SpecKey {
 
 /// Keys of `x` and `y`.
 enum AxisKey: String, SpecKey {
-    case label, domain, tickStep, grid, sort
+    case label, scale, domain, tickStep, tickCount, ticks, format, prefix, suffix, grid, sort
+    case reverse, zero, nice, base, constant, clamp, utcOffset, unit, parse
+}
+
+/// Keys of an entry of an axis' `ticks` that gives a label.
+enum TickKey: String, SpecKey {
+    case value, label
+}
+
+/// Keys of the chart's shared `data` source.
+enum SharedDataKey: String, SpecKey {
+    case csv, delimiter
 }
 
 /// Keys of each series.
 enum SeriesKey: String, SpecKey {
-    case name, kind, color, opacity, width, dash, x, y, data
+    case name, kind, axis, color, opacity, width, dash, x, y, data
     case interpolate, gaps, marker, size, stack, baseline, orientation, barWidth, bins, binWidth
     case yError, yLower, yUpper
 
     /// The kinds of mark this key applies to; nil for every kind.
     var kinds: [MarkKind]? {
         switch self {
-        case .name, .kind, .color, .opacity, .x, .data: nil
+        case .name, .kind, .axis, .color, .opacity, .x, .data: nil
         case .y: [.line, .scatter, .bar, .area]
         case .width, .dash: [.line, .area]
         case .interpolate, .gaps: [.line]
@@ -44,12 +55,12 @@ enum SeriesKey: String, SpecKey {
 
 /// Keys of a series' `data` object: the CSV file and the columns that stand in for inline arrays.
 enum DataKey: String, SpecKey {
-    case csv, x, y, size, yError, yLower, yUpper
+    case csv, delimiter, x, y, size, yError, yLower, yUpper
 
     /// The series key whose inline array this column replaces.
     var seriesKey: SeriesKey? {
         switch self {
-        case .csv: nil
+        case .csv, .delimiter: nil
         case .x: .x
         case .y: .y
         case .size: .size

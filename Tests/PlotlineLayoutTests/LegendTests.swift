@@ -79,6 +79,17 @@ import Testing
         }
     }
 
+    @Test(arguments: [LegendPosition.right, .top, .bottom])
+    func aLongOutsideLegendStaysOffThePlotAndTheTitle(position: LegendPosition) throws {
+        let series = (0..<40).map { SeriesSpec(name: "A long series name \($0)", y: [Double($0), 1]) }
+        let chart = layout.resolve(ChartSpec(title: "Title", legend: .shown(position), series: series))
+        let legend = try #require(chart.legend)
+        #expect(!overlaps(legend.box, chart.plot), "\(legend.box) covers the plot \(chart.plot)")
+        let titleBottom = try #require(chart.title).baselines[0]
+        #expect(legend.box.y >= titleBottom)
+        for (_, origin) in legend.entries { #expect(origin.x >= 0 && origin.y >= 0) }
+    }
+
     @Test func aLongLegendWrapsIntoColumns() throws {
         let series = (0..<30).map { SeriesSpec(name: "s\($0)", y: [Double($0), Double($0)]) }
         let chart = layout.resolve(ChartSpec(series: series))

@@ -26,17 +26,25 @@ extension ChartLayout {
     /// Entries for the named series, in spec order.
     func legendEntries(_ marks: [any MarkRenderer]) -> [LegendEntry] {
         var entries: [LegendEntry] = []
+        var bands: [String: [Int]] = [:]
+        for i in marks.indices where marks[i].series.underLine {
+            if let name = marks[i].series.spec.name { bands[name, default: []].append(i) }
+        }
         let ordered = marks.indices.sorted { marks[$0].series.index < marks[$1].series.index }
         for i in ordered {
             let s = marks[i].series
             guard let name = s.spec.name, !name.isEmpty, !s.underLine else { continue }
             var shown = [i]
-            if s.spec.kind == .line {
-                shown = marks.indices.filter { marks[$0].series.underLine && marks[$0].series.spec.name == name } + [i]
-            }
+            if s.spec.kind == .line, let under = bands.removeValue(forKey: name) { shown = under + [i] }
             entries.append(LegendEntry(label: name, labelWidth: measurer.measure(name, size: theme.legendSize, bold: false).width, marks: shown))
         }
         return entries
+    }
+
+    /// How many legend rows fit in `height` pixels, at least one.
+    func legendRows(fitting height: Double) -> Int {
+        let rows = (height + legendRowHeight - theme.legendSize) / legendRowHeight
+        return rows.isFinite ? Int(min(max(rows, 1), 10_000)) : 1
     }
 
     /// Entries arranged in columns of at most `maxRows` rows: their size and each entry's offset.
@@ -76,8 +84,7 @@ extension ChartLayout {
         let inset = theme.legendPadding
         switch position {
         case .right:
-            let maxRows = Int(max((canvas.height - 2 * inset) / legendRowHeight, 1))
-            return legendGrid(entries, maxRows: maxRows).size.width + inset * 2
+            return legendGrid(entries, maxRows: legendRows(fitting: canvas.height)).size.width + inset * 2
         case .top, .bottom:
             return legendFlow(entries, room: canvas.width).size.height + inset
         default:
@@ -92,21 +99,20 @@ extension ChartLayout {
         guard !entries.isEmpty else { return nil }
         let inset = theme.legendPadding
         switch position {
+        // Outside legends are measured against the canvas, exactly as their room was reserved.
         case .right:
-            let maxRows = Int(max((plot.height - 2 * inset) / legendRowHeight, 1))
-            let grid = legendGrid(entries, maxRows: maxRows)
+            let grid = legendGrid(entries, maxRows: legendRows(fitting: canvas.height))
             let box = Rect(x: canvas.maxX - grid.size.width, y: plot.y, width: grid.size.width, height: grid.size.height)
             return layout(entries, grid.offsets, box: box, origin: Point(box.x, box.y), position: position, framed: false)
         case .top, .bottom:
-            let flow = legendFlow(entries, room: plot.width)
-            let x = (plot.x + (plot.width - flow.size.width) / 2).rounded()
+            let flow = legendFlow(entries, room: canvas.width)
+            let x = min(max((plot.x + (plot.width - flow.size.width) / 2).rounded(), canvas.x), max(canvas.maxX - flow.size.width, canvas.x))
             let y = position == .top ? plot.y - inset - flow.size.height : canvas.maxY - flow.size.height
             let box = Rect(x: x, y: y, width: flow.size.width, height: flow.size.height)
             return layout(entries, flow.offsets, box: box, origin: Point(x, y), position: position, framed: false)
         default:
             // Long legends wrap into columns instead of running down over the data.
-            let maxRows = Int(max((plot.height * 0.7 - 2 * inset + legendRowHeight - theme.legendSize) / legendRowHeight, 1))
-            let grid = legendGrid(entries, maxRows: maxRows)
+            let grid = legendGrid(entries, maxRows: legendRows(fitting: plot.height * 0.7 - 2 * inset))
             let w = (grid.size.width + 2 * inset).rounded(.up), h = (grid.size.height + 2 * inset).rounded(.up)
             let left = plot.x + inset, right = plot.maxX - w - inset
             let top = plot.y + inset, bottom = plot.maxY - h - inset

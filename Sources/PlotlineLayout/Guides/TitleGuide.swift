@@ -45,13 +45,18 @@ extension ChartLayout {
         guard measurer.measure(title, size: size, bold: true).width > room else { return [title] }
         let words = title.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.count > 1 else { return [title] }
-        var best: (lines: [String], widest: Double)?
+        // Each word is measured once and the lines' widths kept as running sums (kerning across a
+        // space is negligible), so a long title costs linear time.
+        let space = measurer.measure(" ", size: size, bold: true).width
+        let widths = words.map { measurer.measure($0, size: size, bold: true).width }
+        let total = widths.reduce(0, +) + space * Double(words.count - 1)
+        var left = 0.0, bestCut = 1, bestWidest = Double.infinity
         for cut in 1..<words.count {
-            let a = words[..<cut].joined(separator: " "), b = words[cut...].joined(separator: " ")
-            let widest = max(measurer.measure(a, size: size, bold: true).width, measurer.measure(b, size: size, bold: true).width)
-            if widest < (best?.widest ?? .infinity) { best = ([a, b], widest) }
+            left += widths[cut - 1] + (cut > 1 ? space : 0)
+            let widest = max(left, total - left - space)
+            if widest < bestWidest { bestWidest = widest; bestCut = cut }
         }
-        return best?.lines ?? [title]
+        return [words[..<bestCut].joined(separator: " "), words[bestCut...].joined(separator: " ")]
     }
 
     func titleNodes(_ chart: ResolvedChart) -> [SceneNode] {

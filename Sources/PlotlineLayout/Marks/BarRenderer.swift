@@ -58,8 +58,10 @@ struct BarRenderer: MarkRenderer {
             let s = span(i)
             let a0 = frame.clampPixel(along.map(s.lower)).rounded(), a1 = frame.clampPixel(along.map(s.upper)).rounded()
             let v0 = frame.clampPixel(edges.map(start(i))).rounded(), v1 = frame.clampPixel(edges.map(end(i))).rounded()
-            var (lo, hi) = (min(a0, a1), max(a0, a1))
-            if mark.binEdges != nil, hi - lo > 2 { lo += 0.5; hi -= 0.5 }
+            let lo = min(a0, a1)
+            var hi = max(a0, a1)
+            // Neighbouring bins share an edge; taking a whole pixel off one side leaves a crisp gap.
+            if mark.binEdges != nil, hi - lo > 2 { hi -= 1 }
             let (vlo, vhi) = (min(v0, v1), max(v0, v1))
             guard hi > lo, vhi > vlo else { return nil }
             let rect = series.swapped ? Rect(x: vlo, y: lo, width: vhi - vlo, height: hi - lo)

@@ -48,9 +48,10 @@ enum Markers {
         let stroked = isStroked(marker.shape)
         let fillColor = marker.fill.map { $0.withOpacity(opacity) } ?? paint
         let hollow = marker.fill.map { $0.alpha == 0 } ?? false
+        let crossWidth = max(1.5, (sizes.max() ?? 6) / 5)
         func style(_ path: Path) -> ScenePath {
             if stroked {
-                return ScenePath(path: path, stroke: Stroke(color: paint, width: max(1.5, (sizes.max() ?? 6) / 5), cap: .round))
+                return ScenePath(path: path, stroke: Stroke(color: paint, width: crossWidth, cap: .round))
             }
             let outline = marker.fill == nil ? nil : Stroke(color: paint, width: 1.25)
             return ScenePath(path: path, fill: hollow ? nil : Fill(color: fillColor), stroke: outline)
