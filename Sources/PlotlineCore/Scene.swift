@@ -165,6 +165,8 @@ public enum SceneRole: Sendable, Hashable {
     case axisX
     /// The vertical axis: line, ticks, labels and title.
     case axisY
+    /// The second vertical axis, on the right.
+    case axisY2
     /// The chart title and subtitle.
     case title
     /// The legend.

@@ -56,18 +56,30 @@ public struct ChartLayout: Sendable {
         let horizontal = SeriesResolver.isHorizontal(spec)
         let series = SeriesResolver(theme: theme).resolve(spec, categories: categories)
         let marks: [any MarkRenderer] = series.map(renderer(for:))
-        var xData = Extent(), yData = Extent()
+        // What each axis must show: the marks' extents (stacks, error bars, bar widths included)
+        // and whether the values are all whole numbers.
+        var xData = AxisData(), yData = AxisData(), y2Data = AxisData()
         for m in marks {
             let e = m.extent()
-            xData.include(e.x); yData.include(e.y)
+            let onY2 = m.series.spec.axis == .y2
+            xData.extent.include(e.x)
+            if onY2 { y2Data.extent.include(e.y) } else { yData.extent.include(e.y) }
+            let values = m.series.spec.mark.valueColumns.flatMap(\.values) + (m.series.base ?? [])
+            if m.series.swapped {
+                xData.include(values)
+            } else {
+                xData.integers = xData.integers && !m.series.x.contains { $0.isFinite && $0 != $0.rounded() }
+                if onY2 { y2Data.include(values) } else { yData.include(values) }
+            }
         }
+        let y2Spec = spec.y2 ?? (spec.series.contains { $0.axis == .y2 } ? AxisSpec() : nil)
 
         let legendPosition = spec.legend.resolved(for: spec.series)
         let entries = legendPosition == nil ? [] : legendEntries(marks)
         let outside = legendPosition.flatMap { $0.isOutside && !entries.isEmpty ? $0 : nil }
         let legendRoom = outside.map { outsideLegendRoom(entries, position: $0, canvas: canvas) } ?? 0
 
-        func axis(_ spec: AxisSpec, data: Extent, length: Double, vertical: Bool, spacing: @escaping ([String]) -> Double) -> ResolvedAxis {
+        func axis(_ spec: AxisSpec, data: AxisData, length: Double, vertical: Bool, spacing: @escaping ([String]) -> Double) -> ResolvedAxis {
             let categorical = categories != nil && (vertical == horizontal)
             if let categories, categorical { return resolveCategorical(spec, categories: categories, vertical: vertical) }
             return resolveNumeric(spec, data: data, length: length, perTick: vertical ? theme.yTickSpacing : theme.xTickSpacing, spacing: spacing)
@@ -77,6 +89,7 @@ public struct ChartLayout: Sendable {
         // Margins depend on the tick labels, whose count depends on the plot size: two passes settle it.
         var plot = canvas
         var xAxis = ResolvedAxis.empty, yAxis = ResolvedAxis.empty
+        var y2Axis: ResolvedAxis?
         for _ in 0..<2 {
             // x labels sit side by side: they need their width plus a gap; y labels are stacked and
             // need a little more than two lines' height to breathe.
@@ -84,6 +97,7 @@ public struct ChartLayout: Sendable {
                 (labels.map(labelWidth).max() ?? 0) + 16
             }
             yAxis = axis(spec.y, data: yData, length: plot.height, vertical: true) { _ in digitHeight * 2.5 }
+            y2Axis = y2Spec.map { resolveNumeric($0, data: y2Data, length: plot.height, perTick: theme.yTickSpacing) { _ in digitHeight * 2.5 } }
             if xAxis.categories != nil {
                 let step = plot.width / Double(max(xAxis.labels.count, 1))
                 xAxis.rotateLabels = (xAxis.labels.map(labelWidth).max() ?? 0) + 6 > step
@@ -112,6 +126,12 @@ public struct ChartLayout: Sendable {
             case .bottom?: bottom += legendRoom + theme.legendPadding
             default: break
             }
+            if let y2Axis {
+                // The right axis' labels and title, mirrored from the left.
+                var room = (y2Axis.labels.map(labelWidth).max() ?? 0) + theme.tickLabelGap + theme.tickLength
+                if y2Spec?.label != nil { room += titleLine + theme.axisTitleGap }
+                right = max(right, pad) + room + (outside == .right ? theme.legendPadding : 0)
+            }
 
             // Whole-pixel edges keep the one-pixel rules crisp.
             let l = left.rounded(.up), t = top.rounded(.up)
@@ -119,18 +139,18 @@ public struct ChartLayout: Sendable {
             plot = Rect(x: l, y: t, width: max(r - l, 1), height: max(b - t, 1))
         }
 
-        var chart = ResolvedChart(width: width, height: height, theme: theme, pad: pad, plot: plot, x: xAxis, y: yAxis,
+        var chart = ResolvedChart(width: width, height: height, theme: theme, pad: pad, plot: plot, x: xAxis, y: yAxis, y2: y2Axis,
                                   marks: marks, legend: nil, title: title, tickSize: tickSize, digitHeight: digitHeight,
                                   zeroLine: nil, accessibleTitle: spec.title ?? defaultTitle(spec), description: "")
         // Bars and areas stand on zero: mark it when it lies inside the value axis.
         if spec.series.contains(where: { $0.kind == .bar || $0.kind == .area }) {
             let valueAxis = horizontal ? xAxis : yAxis
-            if valueAxis.categories == nil, valueAxis.lower < 0, valueAxis.upper > 0 { chart.zeroLine = (0, horizontal) }
+            if valueAxis.kind == .linear, valueAxis.lower < 0, valueAxis.upper > 0 { chart.zeroLine = (0, horizontal) }
         }
         if let position = legendPosition {
-            let frame = chart.frame
-            chart.legend = placeLegend(entries, position: position, plot: plot, canvas: Rect(x: pad, y: pad, width: width - 2 * pad, height: height - 2 * pad)) {
-                marks.flatMap { $0.obstacles(in: frame) }
+            let resolved = chart
+            chart.legend = placeLegend(entries, position: position, plot: plot, canvas: canvas) {
+                marks.flatMap { $0.obstacles(in: resolved.frame(for: $0.series)) }
             }
         }
         chart.description = spec.description ?? describe(spec, chart)
@@ -147,16 +167,21 @@ public struct ChartLayout: Sendable {
 
         // Data, clipped to the plot area grown by the widest overhang, so lines and markers on the
         // domain's edge keep their full width.
-        let frame = chart.frame, plot = chart.plot
+        let plot = chart.plot
         let grow = chart.marks.map(\.overhang).max() ?? 0
         let clip = Rect(x: plot.x - grow, y: plot.y - grow, width: plot.width + 2 * grow, height: plot.height + 2 * grow)
-        let data = chart.marks.map { m in SceneNode.group(SceneGroup(role: .series(m.series.index), nodes: m.nodes(in: frame))) }
+        let data = chart.marks.map { m in
+            SceneNode.group(SceneGroup(role: .series(m.series.index), nodes: m.nodes(in: chart.frame(for: m.series))))
+        }
         nodes.append(.group(SceneGroup(role: .data, clip: clip, nodes: data)))
         let zero = zeroLineNodes(chart)
         if !zero.isEmpty { nodes.append(.group(SceneGroup(role: .zeroLine, nodes: zero))) }
 
         nodes.append(.group(SceneGroup(role: .axisX, nodes: xAxisNodes(chart, label: spec.x.label))))
         nodes.append(.group(SceneGroup(role: .axisY, nodes: yAxisNodes(chart, label: spec.y.label))))
+        if chart.y2 != nil {
+            nodes.append(.group(SceneGroup(role: .axisY2, nodes: y2AxisNodes(chart, label: spec.y2?.label))))
+        }
         let title = titleNodes(chart)
         if !title.isEmpty { nodes.append(.group(SceneGroup(role: .title, nodes: title))) }
         let legend = legendNodes(chart)

@@ -1,4 +1,5 @@
 import PlotlineModel
+import PlotlineScales
 
 /// Words for the accessible description (SVG `<desc>`): numbers printed briefly and
 /// deterministically, categories by name.
@@ -61,6 +62,24 @@ struct Prose: Sendable {
             let shown = categories.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
             return "\(title) with \(categories.count) categor\(categories.count == 1 ? "y" : "ies"): \(shown)\(categories.count > 12 ? ", …" : "")"
         }
-        return "\(title) from \(number(axis.lower)) to \(number(axis.upper))"
+        switch axis.kind {
+        case .time(let offset):
+            return "\(title) from \(date(axis.lower, offset: offset)) to \(date(axis.upper, offset: offset))"
+        case .log:
+            return "\(title) (log scale) from \(number(axis.lower)) to \(number(axis.upper))"
+        case .symlog:
+            return "\(title) (symmetric log scale) from \(number(axis.lower)) to \(number(axis.upper))"
+        default:
+            return "\(title) from \(number(axis.lower)) to \(number(axis.upper))"
+        }
+    }
+
+    /// A moment as an ISO 8601 date, with the time of day when it has one.
+    func date(_ seconds: Double, offset: Int) -> String {
+        let c = CivilTime(secondsSinceEpoch: seconds + Double(offset))
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        var s = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        if c.hour != 0 || c.minute != 0 || c.second != 0 { s += " \(pad(c.hour, 2)):\(pad(c.minute, 2))" }
+        return s
     }
 }

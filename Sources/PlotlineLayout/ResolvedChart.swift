@@ -19,6 +19,8 @@ struct ResolvedChart: Sendable {
     var x: ResolvedAxis
     /// The vertical axis.
     var y: ResolvedAxis
+    /// The second vertical axis, on the right, when a series uses it.
+    var y2: ResolvedAxis?
     /// The renderers, in painting order.
     var marks: [any MarkRenderer]
     /// The legend, or nil for none.
@@ -34,11 +36,70 @@ struct ResolvedChart: Sendable {
     var accessibleTitle: String
     var description: String
 
-    /// The data-to-pixel mapping.
+    /// The data-to-pixel mapping of the x and the left y axis.
     var frame: PlotFrame {
         PlotFrame(plot: plot, theme: theme,
-                  x: LinearScale(domainLower: x.lower, domainUpper: x.upper, rangeLower: plot.x + 0.5, rangeUpper: plot.maxX - 0.5),
-                  y: LinearScale(domainLower: y.lower, domainUpper: y.upper, rangeLower: plot.maxY - 0.5, rangeUpper: plot.y + 0.5))
+                  x: AxisMap(x, rangeLower: plot.x + 0.5, rangeUpper: plot.maxX - 0.5),
+                  y: AxisMap(y, rangeLower: plot.maxY - 0.5, rangeUpper: plot.y + 0.5))
+    }
+
+    /// The mapping a series is drawn with: its y values on the axis it chose.
+    func frame(for series: ResolvedSeries) -> PlotFrame {
+        var f = frame
+        if series.spec.axis == .y2, let y2 { f.y = AxisMap(y2, rangeLower: plot.maxY - 0.5, rangeUpper: plot.y + 0.5) }
+        return f
+    }
+}
+
+/// One axis' map from data to pixels: the scale type's transform, then a linear map to the range.
+struct AxisMap: Sendable {
+    /// What the scale does to values before the linear map.
+    enum Transform: Sendable {
+        case identity
+        case log(LogBase)
+        case symlog(Double)
+    }
+
+    var transform: Transform
+    /// The linear map from transformed values to pixels.
+    var linear: LinearScale
+
+    /// The map for a resolved axis over a pixel range (reversed axes swap the ends).
+    init(_ axis: ResolvedAxis, rangeLower: Double, rangeUpper: Double) {
+        transform = switch axis.kind {
+        case .log(let base): .log(base)
+        case .symlog(let c): .symlog(c)
+        default: .identity
+        }
+        let (r0, r1) = axis.reverse ? (rangeUpper, rangeLower) : (rangeLower, rangeUpper)
+        linear = LinearScale(domainLower: 0, domainUpper: 1, rangeLower: r0, rangeUpper: r1)
+        linear.domainLower = apply(axis.lower)
+        linear.domainUpper = apply(axis.upper)
+    }
+
+    /// A value in the linear map's space; nan where the scale has no place for it.
+    func apply(_ v: Double) -> Double {
+        switch transform {
+        case .identity: v
+        case .log(let base): v > 0 ? base.log(v) : .nan
+        case .symlog(let c): LogTicks.symlog(v, constant: c)
+        }
+    }
+
+    /// The pixel coordinate of a data value.
+    func map(_ v: Double) -> Double {
+        if case .identity = transform { return linear.map(v) }
+        return linear.map(apply(v))
+    }
+
+    /// The same map stretched half a pixel further at each end: to pixel boundaries instead of
+    /// pixel centres, for shapes that should cover the outermost rows exactly (bars).
+    var toEdges: AxisMap {
+        var m = self
+        let direction: Double = linear.rangeUpper >= linear.rangeLower ? 1 : -1
+        m.linear.rangeLower -= 0.5 * direction
+        m.linear.rangeUpper += 0.5 * direction
+        return m
     }
 }
 
@@ -48,8 +109,8 @@ struct PlotFrame: Sendable {
     var plot: Rect
     /// The look, for the few styles marks take from it (error bars).
     var theme: Theme
-    var x: LinearScale
-    var y: LinearScale
+    var x: AxisMap
+    var y: AxisMap
 
     /// The pixel for a data point; `swapped` puts the series' x on the vertical axis (horizontal bars).
     func point(_ px: Double, _ py: Double, swapped: Bool = false) -> Point {
@@ -67,16 +128,40 @@ struct PlotFrame: Sendable {
 /// One axis after resolution: domain, ticks and their labels; categories sit at 0.5, 1.5, … in
 /// data units, one unit apart, so marks treat them as numbers.
 struct ResolvedAxis: Sendable {
+    /// What the axis measures and how.
+    enum Kind: Sendable, Equatable {
+        case linear
+        case log(LogBase)
+        case symlog(Double)
+        case time(offset: Int)
+        case band
+    }
+
+    var kind: Kind = .linear
     var lower: Double
     var upper: Double
     var ticks: [Double]
     var labels: [String]
+    /// Unlabelled ticks between the labelled ones (log axes).
+    var minorTicks: [Double] = []
+    /// Whether values run right to left, or top to bottom.
+    var reverse = false
     /// The category names, when the axis holds categories.
     var categories: [String]?
     /// Whether the tick labels are turned 45° to fit.
     var rotateLabels = false
     /// Whether gridlines are drawn.
     var grid: Bool
+
+    init(kind: Kind = .linear, lower: Double, upper: Double, ticks: [Double], labels: [String], categories: [String]? = nil, grid: Bool) {
+        self.kind = kind
+        self.lower = lower
+        self.upper = upper
+        self.ticks = ticks
+        self.labels = labels
+        self.categories = categories
+        self.grid = grid
+    }
 
     static let empty = ResolvedAxis(lower: 0, upper: 1, ticks: [], labels: [], grid: true)
 }

@@ -44,7 +44,7 @@ struct SeriesResolver {
         let underLine = spec.series.map { $0.kind == .band && $0.name.map(lineNames.contains) == true }
         var slot = 0
         var result: [ResolvedSeries] = spec.series.enumerated().map { i, s in
-            let x: [Double] = switch s.x {
+            var x: [Double] = switch s.x {
             case .numbers(let v), .dates(let v): v
             case .categories(let c): c.map { name in
                 guard let k = index[name] else { return .nan }
@@ -58,6 +58,11 @@ struct SeriesResolver {
             default: 1
             }
             let color = s.color ?? palette[slot % palette.count]
+            // A log axis has no place for values at or below zero: they become gaps (the loader
+            // refused them unless the axis clamps, and then warned).
+            var s = s
+            if spec.x.scale == .log { x = x.map { $0 > 0 ? $0 : .nan } }
+            if (s.axis == .y2 ? spec.y2?.scale : spec.y.scale) == .log { s.mark = s.mark.mapValues { $0 > 0 ? $0 : .nan } }
             if !underLine[i] { slot += 1 }
             var r = ResolvedSeries(index: i, spec: s, color: color, opacity: s.opacity ?? defaultOpacity, x: x,
                                    swapped: horizontal && s.kind == .bar)

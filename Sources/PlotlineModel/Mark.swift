@@ -27,6 +27,34 @@ public enum Mark: Sendable, Equatable {
     /// A filled band between two bounds.
     case band(BandMark)
 
+    /// The columns measured on the vertical axis, by their spec key: values, bounds and error-bar ends.
+    public var valueColumns: [(key: String, values: [Double])] {
+        func errors(_ e: ErrorBars?) -> [(key: String, values: [Double])] {
+            e.map { [("yLower", $0.lower), ("yUpper", $0.upper)] } ?? []
+        }
+        switch self {
+        case .line(let m): return [("y", m.y)] + errors(m.errors)
+        case .scatter(let m): return [("y", m.y)] + errors(m.errors)
+        case .bar(let m): return [("y", m.y)] + errors(m.errors)
+        case .area(let m): return [("y", m.y)]
+        case .band(let m): return [("yLower", m.lower), ("yUpper", m.upper)]
+        }
+    }
+
+    /// The same mark with `transform` applied to every value measured on the vertical axis.
+    public func mapValues(_ transform: (Double) -> Double) -> Mark {
+        func errors(_ e: ErrorBars?) -> ErrorBars? {
+            e.map { ErrorBars(lower: $0.lower.map(transform), upper: $0.upper.map(transform)) }
+        }
+        switch self {
+        case .line(var m): m.y = m.y.map(transform); m.errors = errors(m.errors); return .line(m)
+        case .scatter(var m): m.y = m.y.map(transform); m.errors = errors(m.errors); return .scatter(m)
+        case .bar(var m): m.y = m.y.map(transform); m.errors = errors(m.errors); return .bar(m)
+        case .area(var m): m.y = m.y.map(transform); return .area(m)
+        case .band(var m): m.lower = m.lower.map(transform); m.upper = m.upper.map(transform); return .band(m)
+        }
+    }
+
     /// The kind of this mark.
     public var kind: MarkKind {
         switch self {

@@ -1,4 +1,5 @@
 import PlotlineCore
+import PlotlineScales
 
 /// Where a series' columns come from: inline arrays on the series, or named columns of a CSV
 /// file given under `data`. Each lookup checks the count against the series' x values.
@@ -15,6 +16,8 @@ struct SeriesColumns {
     private var dataNode: JSONNode?
     /// Column names under `data`, by key.
     private var columnNames: [(key: DataKey, node: JSONNode, name: String)] = []
+    /// How CSV cells of the value columns read, from the series' vertical axis.
+    var valueReading: CellReading = .number
 
     init(_ o: ObjectView<SeriesKey>, path: String, kind: MarkKind, decoder: inout SpecDecoder) throws(SpecError) {
         seriesNode = o.node
@@ -29,9 +32,21 @@ struct SeriesColumns {
         }
         let dataPath = path + ".data"
         let d = try decoder.object(data, dataPath, keys: DataKey.self)
-        guard let csvNode = d[.csv] else { throw decoder.fail(data, dataPath, "missing \"csv\", the path of the CSV file") }
-        let csvPath = try decoder.string(csvNode, dataPath + ".csv")
-        if csvPath.isEmpty { throw decoder.fail(csvNode, dataPath + ".csv", "is empty; give the path of a CSV file") }
+        // A series may name its own file or read the chart's shared one.
+        let csvNode: JSONNode
+        var csvPathKey = dataPath + ".csv"
+        var delimiter = try d[.delimiter].map { n throws(SpecError) in try decoder.delimiter(n, dataPath + ".delimiter") }
+        if let own = d[.csv] {
+            csvNode = own
+        } else if let shared = decoder.shared {
+            csvNode = shared.node
+            csvPathKey = shared.path
+            delimiter = delimiter ?? shared.delimiter
+        } else {
+            throw decoder.fail(data, dataPath, "missing \"csv\", the path of the CSV file (or a chart-level \"data\" with one)")
+        }
+        let csvPath = try decoder.string(csvNode, csvPathKey)
+        if csvPath.isEmpty { throw decoder.fail(csvNode, csvPathKey, "is empty; give the path of a CSV file") }
         for key in arrayKeys {
             guard let member = d.member(key), let seriesKey = key.seriesKey else { continue }
             // The same kind rules as inline arrays: a size column on a line series is a mistake.
@@ -43,7 +58,7 @@ struct SeriesColumns {
         }
         dataNode = data
         let resolved = ChartSpecLoader.resolve(csvPath, relativeTo: decoder.baseDirectory)
-        let table = try decoder.loadTable(resolved, node: csvNode, path: dataPath + ".csv")
+        let table = try decoder.loadTable(resolved, node: csvNode, path: csvPathKey, delimiter: delimiter)
         for column in columnNames where table.columnIndex(named: column.name) == nil {
             throw decoder.fail(column.node, dataPath + "." + column.key.rawValue, table.missingColumnMessage(column.name))
         }
@@ -58,25 +73,62 @@ struct SeriesColumns {
         inline.first(where: { $0.key == key })?.node ?? columnNames.first(where: { $0.key == key })?.node
     }
 
-    /// The x values: numbers, or (where allowed) categories: inline strings, or a CSV column of a
-    /// bar series that is not all numbers (other kinds keep the "is not a number" error, which
-    /// catches typos in numeric columns).
-    func xValues(categoriesAllowed: Bool, csvCategories: Bool, decoder: SpecDecoder) throws(SpecError) -> XValues? {
+    /// The x values as the x axis reads them: dates on a time axis (or, with no scale set, when
+    /// the values look like ISO 8601 dates), categories where allowed (inline strings, or a CSV
+    /// column of a bar series that is not all numbers; other kinds keep the "is not a number"
+    /// error, which catches typos in numeric columns), else numbers.
+    func xValues(categoriesAllowed: Bool, csvCategories: Bool, axis: AxisSpec, decoder: SpecDecoder) throws(SpecError) -> XValues? {
+        let xPath = path + ".x"
         if let node = inline.first(where: { $0.key == .x })?.node {
-            if categoriesAllowed || !SeriesColumns.holdsStrings(node) {
-                return try decoder.mixedValues(node, path + ".x")
+            if axis.scale == .time || (axis.scale == nil && SeriesColumns.firstStringIsADate(node, axis: axis)) {
+                return .dates(try decoder.dates(node, xPath, axis: axis))
             }
-            throw decoder.fail(node, path + ".x", "categories (strings) are for bar, line and scatter series; this series needs numbers")
+            if axis.scale == .band, case .array(let elements) = node.value {
+                return .categories(elements.map { e in
+                    switch e.value {
+                    case .string(let s): s
+                    case .number(_, let text): String(text)
+                    default: ""
+                    }
+                })
+            }
+            if categoriesAllowed || !SeriesColumns.holdsStrings(node) {
+                return try decoder.mixedValues(node, xPath)
+            }
+            throw decoder.fail(node, xPath, "categories (strings) are for bar, line and scatter series; this series needs numbers")
         }
         guard let table, let column = columnNames.first(where: { $0.key == .x }) else { return nil }
-        if categoriesAllowed, csvCategories {
-            do {
-                return .numbers(try table.numbers(inColumn: column.name))
-            } catch {
-                return .categories((table.column(named: column.name) ?? []).map { $0.trimmingCSVSpaces() })
-            }
+        let cells = { (table.column(named: column.name) ?? []).map { $0.trimmingCSVSpaces() } }
+        switch axis.scale {
+        case .time?:
+            let reading: CellReading = axis.unit.map { .unixTime(scale: $0 == .ms ? 0.001 : 1) } ?? .date(offset: axis.utcOffset)
+            return .dates(try table.values(inColumn: column.name, reading: reading))
+        case .band?:
+            return .categories(cells())
+        default:
+            break
         }
-        return .numbers(try table.numbers(inColumn: column.name))
+        let reading: CellReading = axis.parse == .formatted ? .formatted : .number
+        do {
+            return .numbers(try table.values(inColumn: column.name, reading: reading))
+        } catch {
+            // Not all numbers: dates, if the first value is one (and the axis did not ask for numbers).
+            if axis.scale == nil, let first = cells().first(where: { !CSVTable.isMissing($0) }),
+               (try? ISO8601.parse(first)) != nil {
+                return .dates(try table.values(inColumn: column.name, reading: .date(offset: axis.utcOffset)))
+            }
+            if categoriesAllowed, csvCategories { return .categories(cells()) }
+            throw error
+        }
+    }
+
+    /// Whether an inline array's first string reads as an ISO 8601 date.
+    static func firstStringIsADate(_ node: JSONNode, axis: AxisSpec) -> Bool {
+        guard case .array(let elements) = node.value else { return false }
+        for e in elements {
+            if case .string(let s) = e.value { return (try? ISO8601.parse(s)) != nil }
+        }
+        return false
     }
 
     /// The x values as numbers, for a histogram.
@@ -121,7 +173,7 @@ struct SeriesColumns {
             return try decoder.values(node, path + "." + key.rawValue)
         }
         guard let table, let column = columnNames.first(where: { $0.key == key }) else { return nil }
-        return try table.numbers(inColumn: column.name)
+        return try table.values(inColumn: column.name, reading: valueReading)
     }
 
     /// Whether an inline array holds a string, which makes it a list of categories.
@@ -153,6 +205,24 @@ extension SpecDecoder {
         return result
     }
 
+    /// An inline array of dates (ISO 8601 strings, or numbers when the axis has a `unit`), null for a gap.
+    func dates(_ node: JSONNode, _ path: String, axis: AxisSpec) throws(SpecError) -> [Double] {
+        guard case .array(let elements) = node.value else {
+            throw fail(node, path, "expected an array of dates, found \(node.value.kindDescription)")
+        }
+        guard elements.count <= maximumPoints else { throw fail(node, path, "too many points: more than \(maximumPoints)") }
+        var result: [Double] = []
+        result.reserveCapacity(elements.count)
+        for (i, element) in elements.enumerated() {
+            if case .null = element.value { result.append(.nan); continue }
+            if case .number = element.value, axis.unit == nil {
+                throw fail(element, path + "[\(i)]", "is a number, but this axis holds dates; dates and numbers cannot mix (set \"unit\": \"s\" on the axis for Unix times)")
+            }
+            result.append(try axisValue(element, path + "[\(i)]", axis: { var a = axis; a.scale = .time; return a }()))
+        }
+        return result
+    }
+
     /// An inline array of numbers (null for a gap) or of category names (strings), not both.
     func mixedValues(_ node: JSONNode, _ path: String) throws(SpecError) -> XValues {
         guard SeriesColumns.holdsStrings(node), case .array(let elements) = node.value else {
@@ -171,14 +241,14 @@ extension SpecDecoder {
         return .categories(names)
     }
 
-    mutating func loadTable(_ resolved: String, node: JSONNode, path: String) throws(SpecError) -> CSVTable {
+    mutating func loadTable(_ resolved: String, node: JSONNode, path: String, delimiter: UInt8?) throws(SpecError) -> CSVTable {
         if let table = tables.first(where: { $0.file == resolved }) { return table }
         let bytes: [UInt8]
         switch ChartSpecLoader.readFile(resolved) {
         case .success(let b): bytes = b
         case .failure(let reason): throw fail(node, path, "cannot read \(quoted(resolved, limit: 4096)): \(reason.text)")
         }
-        let table = try CSVTable.parse(bytes, file: resolved)
+        let table = try CSVTable.parse(bytes, file: resolved, delimiter: delimiter)
         tables.append(table)
         return table
     }

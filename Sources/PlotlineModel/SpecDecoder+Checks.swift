@@ -1,13 +1,20 @@
 /// Checks that concern several series at once: one kind of x axis, one bar orientation, stacks
 /// that line up.
 extension SpecDecoder {
-    func checkAcrossSeries(_ series: [SeriesSpec]) throws(SpecError) {
+    func checkAcrossSeries(_ spec: ChartSpec) throws(SpecError) {
+        let series = spec.series
         guard let first = series.first else { return }
-        let firstIsCategorical = first.x.categories != nil
-        for (i, s) in series.enumerated().dropFirst() where (s.x.categories != nil) != firstIsCategorical {
-            let (has, other) = firstIsCategorical ? ("numbers", "categories") : ("categories", "numbers")
-            throw fail(xNode(i), "series[\(i)].x", "has \(has), but series[0] puts \(other) on the axis; all series must use one or the other")
+        func sort(_ x: XValues) -> String {
+            switch x {
+            case .numbers: "numbers"
+            case .dates: "dates"
+            case .categories: "categories"
+            }
         }
+        for (i, s) in series.enumerated().dropFirst() where sort(s.x) != sort(first.x) {
+            throw fail(xNode(i), "series[\(i)].x", "has \(sort(s.x)), but series[0] puts \(sort(first.x)) on the axis; one axis cannot mix them")
+        }
+        try checkLogAxes(spec)
 
         let bars = series.enumerated().compactMap { i, s -> (Int, BarMark)? in
             if case .bar(let b) = s.mark { return (i, b) }
@@ -32,6 +39,28 @@ extension SpecDecoder {
         if let first = stackedAreas.first, let reference = series[first].x.numbers {
             for i in stackedAreas.dropFirst() where !sameValues(series[i].x.numbers ?? [], reference) {
                 throw fail(xNode(i), "series[\(i)].x", "differs from series[\(first)]'s; stacked area series must have the same x values in the same order")
+            }
+        }
+    }
+
+    /// Log axes need positive values: the first value at or below zero is an error, unless the
+    /// axis clamps (the layout then leaves such values out and `ChartSpec.warnings` says so).
+    private func checkLogAxes(_ spec: ChartSpec) throws(SpecError) {
+        for (i, s) in spec.series.enumerated() {
+            if spec.x.scale == .log, !spec.x.clamp, let xs = s.x.numbers, let k = xs.firstIndex(where: { $0 <= 0 }) {
+                throw fail(xNode(i), "series[\(i)].x[\(k)]", "\(format(xs[k])) is not above 0, which a log axis needs; set \"clamp\": true on x to leave such values out")
+            }
+            let axis = s.axis == .y2 ? (spec.y2 ?? AxisSpec()) : spec.y
+            let name = s.axis.rawValue
+            if case .bar(let b) = s.mark, (b.orientation == .vertical ? axis : spec.x).scale == .log {
+                let valueAxis = b.orientation == .vertical ? name : "x"
+                throw fail(seriesNodes[i], "series[\(i)]", "bars stand on zero, which a log axis cannot show; use a linear \(valueAxis) axis")
+            }
+            guard axis.scale == .log, !axis.clamp else { continue }
+            for (key, values) in s.mark.valueColumns {
+                if let k = values.firstIndex(where: { $0 <= 0 }) {
+                    throw fail(seriesNodes[i], "series[\(i)].\(key)[\(k)]", "\(format(values[k])) is not above 0, which a log axis needs; set \"clamp\": true on \(name) to leave such values out")
+                }
             }
         }
     }

@@ -13,6 +13,9 @@ extension SpecDecoder {
             }
         }
 
+        var verticalAxis = VerticalAxis.y
+        if let n = o[.axis] { verticalAxis = try choice(n, path + ".axis", "axis") }
+        let valueAxis = verticalAxis == .y2 ? axes.y2 : axes.y
         var name: String?
         var color: Color?
         var opacity: Double?
@@ -26,12 +29,13 @@ extension SpecDecoder {
         let dash = try o[.dash].map { n throws(SpecError) in try dashPattern(n, path + ".dash", width: width ?? 2) } ?? []
 
         var columns = try SeriesColumns(o, path: path, kind: kind, decoder: &self)
+        columns.valueReading = valueAxis.parse == .formatted ? .formatted : .number
         let isHistogram = o[.bins] != nil || o[.binWidth] != nil
         let x: XValues
         let categoriesAllowed = [.bar, .line, .scatter].contains(kind) && !isHistogram
         if isHistogram {
             x = .numbers([])
-        } else if let given = try columns.xValues(categoriesAllowed: categoriesAllowed, csvCategories: kind == .bar, decoder: self) {
+        } else if let given = try columns.xValues(categoriesAllowed: categoriesAllowed, csvCategories: kind == .bar, axis: axes.x, decoder: self) {
             x = given
         } else {
             let count = try columns.countWithoutX(decoder: self, node: node)
@@ -39,6 +43,7 @@ extension SpecDecoder {
         }
         let n = x.count
         seriesXNodes.append(columns.node(for: .x) ?? node)
+        seriesNodes.append(node)
         totalPoints += n
         if totalPoints > maximumPoints {
             throw fail(node, path, "too many points: more than \(maximumPoints) in all series together")
@@ -72,12 +77,13 @@ extension SpecDecoder {
             if let m = o[.stack] { bar.stack = try bool(m, path + ".stack") }
             if let m = o[.barWidth] { bar.barWidth = try positive(m, path + ".barWidth", max: 1, unit: " (a fraction of the space per category)") }
             if isHistogram {
+                seriesNodes.append(node)
                 let (binX, counts, edges) = try histogram(o, &columns, path: path, node: node)
                 bar.y = counts
                 bar.binEdges = edges
                 if o[.barWidth] == nil { bar.barWidth = 1 }
                 mark = .bar(bar)
-                return SeriesSpec(name: name, color: color, opacity: opacity, x: .numbers(binX), mark: mark)
+                return SeriesSpec(name: name, color: color, opacity: opacity, x: .numbers(binX), mark: mark, axis: verticalAxis)
             }
             bar.y = try columns.required(.y, count: n, decoder: self, node: node)
             bar.errors = try errorBars(&columns, y: bar.y, count: n, path: path)
@@ -96,7 +102,7 @@ extension SpecDecoder {
             }
             mark = .band(BandMark(lower: lower, upper: upper))
         }
-        return SeriesSpec(name: name, color: color, opacity: opacity, x: x, mark: mark)
+        return SeriesSpec(name: name, color: color, opacity: opacity, x: x, mark: mark, axis: verticalAxis)
     }
 
     /// A finite number.

@@ -14,6 +14,8 @@ struct SpecDecoder {
     let maximumPoints: Int
     /// The JSON node of each decoded series' x values (or the series itself), for errors found across series.
     var seriesXNodes: [JSONNode] = []
+    /// The JSON node of each decoded series.
+    var seriesNodes: [JSONNode] = []
     /// The axes as decoded, which decide how series values are read.
     var axes = (x: AxisSpec(), y: AxisSpec(), y2: AxisSpec())
     /// The chart's shared CSV file and delimiter, which series' `data` may use without naming a file.
@@ -172,7 +174,7 @@ struct SpecDecoder {
         if spec.y2 == nil, spec.series.contains(where: { $0.axis == .y2 }) { spec.y2 = AxisSpec() }
         // Dates on x make the axis a time axis unless the spec chose its scale.
         if spec.x.scale == nil, spec.series.contains(where: { if case .dates = $0.x { true } else { false } }) { spec.x.scale = .time }
-        try checkAcrossSeries(spec.series)
+        try checkAcrossSeries(spec)
         return spec
     }
 

@@ -32,6 +32,20 @@ extension ChartSpec {
                     + "from its neighbours by missing values; set \"gaps\": \"join\" or add a \"marker\""))
             }
         }
+        // Values a clamping log axis leaves out.
+        var dropped: [String: Int] = [:]
+        for s in series {
+            if x.scale == .log, x.clamp { dropped["x", default: 0] += (s.x.numbers ?? []).filter { $0 <= 0 }.count }
+            let axis = s.axis == .y2 ? (y2 ?? AxisSpec()) : y
+            if axis.scale == .log, axis.clamp {
+                dropped[s.axis.rawValue, default: 0] += s.mark.valueColumns.reduce(0) { $0 + $1.values.filter { $0 <= 0 }.count }
+            }
+        }
+        for name in ["x", "y", "y2"] {
+            if let n = dropped[name], n > 0 {
+                result.append(SpecWarning(keyPath: name, message: "\(n) value\(n == 1 ? "" : "s") at or below 0 left out of the log axis"))
+            }
+        }
         return result
     }
 }

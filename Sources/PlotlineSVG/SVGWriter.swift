@@ -137,6 +137,7 @@ struct SVGOutput {
         case .zeroLine: "zero-line"
         case .axisX: "axis axis-x"
         case .axisY: "axis axis-y"
+        case .axisY2: "axis axis-y2"
         case .title: "title"
         case .legend: "legend"
         }

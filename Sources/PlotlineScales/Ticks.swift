@@ -82,12 +82,13 @@ public enum Ticks {
     ///   precision of that value, so 5 → "5" and 0.25 → "0.25".
     /// - Values are exact decimals (i × significand ÷ 10^n) and may exceed a bound by rounding noise
     ///   only: 1e-9 of a step plus 1e-15 of the value.
-    public static func automatic(lower: Double, upper: Double, maxCount: Int) -> TickSet {
+    /// - `integers: true` allows only whole-number steps (1, 2, 5, 10, …), for counts and years.
+    public static func automatic(lower: Double, upper: Double, maxCount: Int, integers: Bool = false) -> TickSet {
         guard lower.isFinite, upper.isFinite else { return .empty }
         let (lo, hi) = lower <= upper ? (lower, upper) : (upper, lower)
         let budget = min(max(maxCount, 2), maximumTickCount)
         if isDegenerate(lo, hi) { return single(lo == hi ? lo : lo / 2 + hi / 2) }
-        guard let choice = chooseStep(lower: lo, upper: hi, maxCount: budget) else {
+        guard let choice = chooseStep(lower: lo, upper: hi, maxCount: budget, integers: integers) else {
             return single(lo / 2 + hi / 2)
         }
         let values = (0..<choice.count).map { choice.step.multiple(choice.first + Double($0)) }
@@ -142,7 +143,8 @@ public enum Ticks {
     /// - The result contains the data, except that data within 1e-12 of a step beyond a nice bound
     ///   (0.1 + 0.2 against 0.3) is treated as on it.
     /// - Bounds that would overflow when rounded outward stay at the finite un-rounded value.
-    public static func autoDomain(dataMin: Double, dataMax: Double, maxCount: Int) -> (lower: Double, upper: Double) {
+    /// - `integers: true` rounds to whole-number steps only, as ``automatic(lower:upper:maxCount:integers:)`` chooses them.
+    public static func autoDomain(dataMin: Double, dataMax: Double, maxCount: Int, integers: Bool = false) -> (lower: Double, upper: Double) {
         var lo: Double
         var hi: Double
         switch (dataMin.isFinite, dataMax.isFinite) {
@@ -172,7 +174,7 @@ public enum Ticks {
         var firstRounding: (lower: Double, upper: Double)?
         var converged = false
         for _ in 0..<10 {
-            guard let choice = chooseStep(lower: lo, upper: hi, maxCount: budget) else { break }
+            guard let choice = chooseStep(lower: lo, upper: hi, maxCount: budget, integers: integers) else { break }
             if choice.step == previous {
                 converged = true
                 break
@@ -218,7 +220,7 @@ public enum Ticks {
     ///
     /// Returns the step, the index of the first tick and the tick count; nil only when no candidate
     /// can be counted in exact integers (widths near the limits of Double).
-    static func chooseStep(lower: Double, upper: Double, maxCount: Int) -> (step: DecimalStep, first: Double, count: Int)? {
+    static func chooseStep(lower: Double, upper: Double, maxCount: Int, integers: Bool = false) -> (step: DecimalStep, first: Double, count: Int)? {
         // Halving first keeps the width finite even for [-1e308, 1e308].
         let halfWidth = upper / 2 - lower / 2
         let rough = halfWidth / Double(maxCount) * 2
@@ -231,6 +233,8 @@ public enum Ticks {
                 let step = DecimalStep(significand: m.significand, exponent: power + m.adjust)
                 let size = step.value
                 guard size.isFinite, size > 0 else { continue }
+                // Whole-number data never gets fractional ticks (no 2002.5 between years).
+                if integers, size < 1 || size != size.rounded() { continue }
                 let first = firstIndex(atOrAbove: lower, step: size)
                 let last = lastIndex(atOrBelow: upper, step: size)
                 guard first.isFinite, last.isFinite,

@@ -81,7 +81,7 @@ import Testing
         (#"{"series": [{"kind": "scatter", "y": [1, 2], "size": [1, -2]}]}"#,
          #"t.json:1:54: series[0].size[1]: -2 is negative; sizes must be 0 or more"#),
         (#"{"series": [{"kind": "bar", "x": ["a"], "y": [1]}, {"kind": "bar", "x": [1], "y": [2]}]}"#,
-         #"t.json:1:73: series[1].x: has numbers, but series[0] puts categories on the axis; all series must use one or the other"#),
+         #"t.json:1:73: series[1].x: has numbers, but series[0] puts categories on the axis; one axis cannot mix them"#),
         (#"{"series": [{"kind": "bar", "stack": true, "x": ["a", "b"], "y": [1, 2]}, {"kind": "bar", "stack": true, "x": ["a", "c"], "y": [2, 3]}]}"#,
          #"t.json:1:111: series[1].x: lacks "b", which series[0] has; stacked bar series must share their x values or categories"#),
         (#"{"series": [{"kind": "area", "stack": true, "x": [1, 2], "y": [1, 2]}, {"kind": "area", "stack": true, "x": [1, 2, 3], "y": [2, 3, 4]}]}"#,

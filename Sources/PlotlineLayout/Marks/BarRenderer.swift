@@ -50,9 +50,7 @@ struct BarRenderer: MarkRenderer {
     func rects(_ frame: PlotFrame) -> [(index: Int, rect: Rect)] {
         // Values map to pixel boundaries here (the plot's edges), not to pixel centres as points do,
         // so a bar from the domain's lower end covers the outermost row and adjacent bars share an edge.
-        let edges = series.swapped
-            ? LinearScale(domainLower: frame.x.domainLower, domainUpper: frame.x.domainUpper, rangeLower: frame.plot.x, rangeUpper: frame.plot.maxX)
-            : LinearScale(domainLower: frame.y.domainLower, domainUpper: frame.y.domainUpper, rangeLower: frame.plot.maxY, rangeUpper: frame.plot.y)
+        let edges = (series.swapped ? frame.x : frame.y).toEdges
         let along = series.swapped ? frame.y : frame.x
         return drawn.compactMap { i in
             let s = span(i)
