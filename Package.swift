@@ -61,10 +61,10 @@ let package = Package(
 
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineModelTests", dependencies: ["PlotlineModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotlineScalesTests", dependencies: ["PlotlineScales"]),
+        .testTarget(name: "PlotlineScalesTests", dependencies: ["PlotlineScales", "PlotlineTestSupport"]),
         .testTarget(name: "PlotlineFontsTests", dependencies: ["PlotlineFonts"]),
         // Layout tests set text with a stand-in measurer: no FreeType calls, no font on disk.
-        .testTarget(name: "PlotlineLayoutTests", dependencies: ["PlotlineLayout"]),
+        .testTarget(name: "PlotlineLayoutTests", dependencies: ["PlotlineLayout", "PlotlineTestSupport"]),
         .testTarget(name: "PlotlineSVGTests", dependencies: ["PlotlineSVG"]),
         .testTarget(name: "PlotlineRasterTests", dependencies: ["PlotlineRaster"]),
         .testTarget(name: "PlotlinePNGTests", dependencies: ["PlotlinePNG", "PlotlineDiff"], resources: [.copy("Fixtures")]),

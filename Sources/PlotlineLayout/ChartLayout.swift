@@ -139,6 +139,12 @@ public struct ChartLayout: Sendable {
             plot = Rect(x: l, y: t, width: max(r - l, 1), height: max(b - t, 1))
         }
 
+        // Labels that still collide with the fewest ticks lose every other label.
+        if !xAxis.rotateLabels {
+            xAxis = thinned(xAxis, map: AxisMap(xAxis, rangeLower: plot.x, rangeUpper: plot.maxX), horizontal: true, size: tickSize, gap: 6)
+        }
+        yAxis = thinned(yAxis, map: AxisMap(yAxis, rangeLower: plot.maxY, rangeUpper: plot.y), horizontal: false, size: tickSize, gap: digitHeight)
+        y2Axis = y2Axis.map { thinned($0, map: AxisMap($0, rangeLower: plot.maxY, rangeUpper: plot.y), horizontal: false, size: tickSize, gap: digitHeight) }
         var chart = ResolvedChart(width: width, height: height, theme: theme, pad: pad, plot: plot, x: xAxis, y: yAxis, y2: y2Axis,
                                   marks: marks, legend: nil, title: title, tickSize: tickSize, digitHeight: digitHeight,
                                   zeroLine: nil, accessibleTitle: spec.title ?? defaultTitle(spec), description: "")

@@ -108,6 +108,24 @@ public enum LogTicks {
             return (linear, [])
         }
         guard powers >= 1, powers <= 700 else { return (.empty, []) }
+        if base == .ten, powers <= 3 {
+            // Two decades or less: the powers alone are too few to read it by, so 2× and 5× are
+            // labelled too (1, 2, 5, 10), and the other multiples stay minor ticks.
+            var majors: [Double] = [], minor: [Double] = []
+            var p = first - 1
+            while p <= last {
+                let decade = powerOfTen(Int(p))
+                for m in 1...9 {
+                    let v = Double(m) * decade
+                    guard v >= lo * (1 - 1e-12), v <= hi * (1 + 1e-12) else { continue }
+                    if m == 1 || m == 2 || m == 5 { majors.append(v) } else { minor.append(v) }
+                }
+                p += 1
+            }
+            // Each label with its own precision: a log axis reads 0.1, 1, 10, not 0.1, 1.0, 10.0.
+            let labels = majors.map { TickFormatter(step: 0, values: [$0]).format($0) }
+            return (TickSet(values: majors, step: base.value, labels: labels), minor)
+        }
         let every = max(1, Int((powers / Double(budget)).rounded(.up)))
         var majors: [Double] = []
         var k = first

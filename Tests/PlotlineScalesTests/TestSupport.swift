@@ -1,18 +1,6 @@
 // Helpers for the scale tests: a seeded generator and a parser for the labels TickFormatter writes.
 @testable import PlotlineScales
-
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, seedable, identical on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+@_exported import PlotlineTestSupport
 
 /// Reads a label back into a number: undoes "−", commas, M/B/T suffixes and "×10ⁿ" superscripts.
 func parseLabel(_ label: String) -> Double? {

@@ -95,6 +95,13 @@ import Testing
         #expect(ticks.major.values == [2, 3, 4, 5, 6, 7, 8])
     }
 
+    @Test func aboutOneDecadeLabelsTwosAndFives() {
+        let ticks = LogTicks.ticks(lower: 1, upper: 10, base: .ten, maxCount: 10)
+        #expect(ticks.major.labels == ["1", "2", "5", "10"])
+        #expect(ticks.minor == [3, 4, 6, 7, 8, 9])
+        #expect(LogTicks.ticks(lower: 0.1, upper: 10, base: .ten, maxCount: 10).major.labels == ["0.1", "0.2", "0.5", "1", "2", "5", "10"])
+    }
+
     @Test func threeDecades() {
         let ticks = LogTicks.ticks(lower: 1, upper: 1000, base: .ten, maxCount: 10)
         #expect(ticks.major.values == [1, 10, 100, 1000])

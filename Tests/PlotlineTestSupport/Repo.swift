@@ -55,3 +55,21 @@ public enum Repo {
         return path
     }
 }
+
+/// SplitMix64 (Steele, Lea, Flood 2014): tiny, seedable, identical on every platform; the one
+/// random generator of the test suites.
+public struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    /// A generator that always produces the same sequence for the same seed.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -168,6 +168,26 @@ extension ChartLayout {
                             labels: set.labels, grid: axis.grid ?? true)
     }
 
+    /// The axis with the labels that would still touch a neighbour blanked, keeping the first and
+    /// then every label that clears the last one kept: the last resort when even the fewest ticks
+    /// have labels too wide for the axis. Ticks stay; only their labels go.
+    func thinned(_ axis: ResolvedAxis, map: AxisMap, horizontal: Bool, size: Double, gap: Double) -> ResolvedAxis {
+        var result = axis
+        var lastEnd = -Double.infinity
+        let order = axis.ticks.indices.sorted { map.map(axis.ticks[$0]) < map.map(axis.ticks[$1]) }
+        for i in order {
+            let center = map.map(axis.ticks[i])
+            let extent = horizontal ? measurer.measure(axis.labels[i], size: size, bold: false).width
+                                    : measurer.measure("0", size: size, bold: false).capHeight
+            if center - extent / 2 < lastEnd + gap {
+                result.labels[i] = ""
+            } else {
+                lastEnd = center + extent / 2
+            }
+        }
+        return result
+    }
+
     /// A categorical axis: one unit per category, ticks at the centres; the vertical axis lists
     /// categories from the top down. No gridlines unless asked for: bars already mark each category.
     func resolveCategorical(_ axis: AxisSpec, categories: [String], vertical: Bool) -> ResolvedAxis {
@@ -197,7 +217,7 @@ extension ChartLayout {
         }
         nodes.append(.path(ScenePath(path: line, stroke: axisStroke)))
         let labelTop = plot.maxY + theme.tickLength + theme.tickLabelGap
-        for (v, text) in zip(chart.x.ticks, chart.x.labels) {
+        for (v, text) in zip(chart.x.ticks, chart.x.labels) where !text.isEmpty {
             let x = snap(frame.x.map(v))
             if chart.x.rotateLabels {
                 // Turned −45° and ending at the tick, so long names read up towards it.
@@ -255,7 +275,7 @@ extension ChartLayout {
         }
         nodes.append(.path(ScenePath(path: line, stroke: Stroke(color: theme.axisColor, width: 1))))
         let labelX = onRight ? plot.maxX + theme.tickLength + theme.tickLabelGap : plot.x - theme.tickLength - theme.tickLabelGap
-        for (v, text) in zip(axis.ticks, axis.labels) {
+        for (v, text) in zip(axis.ticks, axis.labels) where !text.isEmpty {
             nodes.append(.text(run(text, at: Point(labelX, snap(map.map(v)) + chart.digitHeight / 2), anchor: onRight ? .start : .end,
                                    size: chart.tickSize, color: theme.tickLabelColor)))
         }
