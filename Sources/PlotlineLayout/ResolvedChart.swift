@@ -51,55 +51,53 @@ struct ResolvedChart: Sendable {
     }
 }
 
-/// One axis' map from data to pixels: the scale type's transform, then a linear map to the range.
-struct AxisMap: Sendable {
-    /// What the scale does to values before the linear map.
-    enum Transform: Sendable {
-        case identity
-        case log(LogBase)
-        case symlog(Double)
-    }
-
-    var transform: Transform
-    /// The linear map from transformed values to pixels.
-    var linear: LinearScale
+/// One axis' map from data to pixels: the scale type the axis resolved to, from PlotlineScales.
+/// An enum rather than `any Scale`, so the per-point call in the marks is a direct one.
+enum AxisMap: Sendable {
+    case linear(LinearScale)
+    case log(LogScale)
+    case symlog(SymlogScale)
+    case time(TimeScale)
 
     /// The map for a resolved axis over a pixel range (reversed axes swap the ends).
     init(_ axis: ResolvedAxis, rangeLower: Double, rangeUpper: Double) {
-        transform = switch axis.kind {
-        case .log(let base): .log(base)
-        case .symlog(let c): .symlog(c)
-        default: .identity
-        }
         let (r0, r1) = axis.reverse ? (rangeUpper, rangeLower) : (rangeLower, rangeUpper)
-        linear = LinearScale(domainLower: 0, domainUpper: 1, rangeLower: r0, rangeUpper: r1)
-        linear.domainLower = apply(axis.lower)
-        linear.domainUpper = apply(axis.upper)
-    }
-
-    /// A value in the linear map's space; nan where the scale has no place for it.
-    func apply(_ v: Double) -> Double {
-        switch transform {
-        case .identity: v
-        case .log(let base): v > 0 ? base.log(v) : .nan
-        case .symlog(let c): LogTicks.symlog(v, constant: c)
+        switch axis.kind {
+        case .log(let base):
+            self = .log(LogScale(base: base, domainLower: axis.lower, domainUpper: axis.upper, rangeLower: r0, rangeUpper: r1))
+        case .symlog(let c):
+            self = .symlog(SymlogScale(constant: c, domainLower: axis.lower, domainUpper: axis.upper, rangeLower: r0, rangeUpper: r1))
+        case .time(let offset):
+            self = .time(TimeScale(domainLower: axis.lower, domainUpper: axis.upper, rangeLower: r0, rangeUpper: r1, utcOffset: offset))
+        case .linear, .band:
+            self = .linear(LinearScale(domainLower: axis.lower, domainUpper: axis.upper, rangeLower: r0, rangeUpper: r1))
         }
     }
 
-    /// The pixel coordinate of a data value.
+    /// The pixel coordinate of a data value (nan where the scale has no place for it).
     func map(_ v: Double) -> Double {
-        if case .identity = transform { return linear.map(v) }
-        return linear.map(apply(v))
+        switch self {
+        case .linear(let s): s.map(v)
+        case .log(let s): s.map(v)
+        case .symlog(let s): s.map(v)
+        case .time(let s): s.map(v)
+        }
     }
 
     /// The same map stretched half a pixel further at each end: to pixel boundaries instead of
     /// pixel centres, for shapes that should cover the outermost rows exactly (bars).
     var toEdges: AxisMap {
-        var m = self
-        let direction: Double = linear.rangeUpper >= linear.rangeLower ? 1 : -1
-        m.linear.rangeLower -= 0.5 * direction
-        m.linear.rangeUpper += 0.5 * direction
-        return m
+        func stretched<S: Scale>(_ s: S) -> S {
+            let (a, b) = s.range
+            let direction: Double = b >= a ? 1 : -1
+            return s.withRange(a - 0.5 * direction, b + 0.5 * direction)
+        }
+        return switch self {
+        case .linear(let s): .linear(stretched(s))
+        case .log(let s): .log(stretched(s))
+        case .symlog(let s): .symlog(stretched(s))
+        case .time(let s): .time(stretched(s))
+        }
     }
 }
 

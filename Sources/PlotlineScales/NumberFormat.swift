@@ -191,11 +191,16 @@ public struct NumberFormat: Sendable, Hashable {
         return roundedFixed(v, digits: digits)
     }
 
-    /// Significant digits in fixed notation.
+    /// Significant digits in fixed notation: 1234.5 to three digits is 1230.
     func roundedFixed(_ v: Double, digits: Int) -> String {
         guard v > 0 else { return trimmed(pointed(0, decimals: digits - 1)) }
-        let (_, e) = significand(v, digits: digits)
-        return fixed(v, decimals: max(0, digits - 1 - e))
+        let (n, e) = significand(v, digits: digits)
+        if digits - 1 - e > NumberFormat.maximumPrecision + 3 { return exponential(v, decimals: digits - 1) }
+        guard e >= digits - 1 else { return fixed(v, decimals: digits - 1 - e) }
+        // The rounded digits, then zeros up to the decimal point.
+        guard e < 21 else { return exponential(v, decimals: digits - 1) }
+        let text = String(n) + String(repeating: "0", count: e - (digits - 1))
+        return grouping ? TickFormatter.groupThousands(text) : text
     }
 
     /// Significant digits with the SI prefix of the value's thousands: 1.5k, 250µ, 3.00G.

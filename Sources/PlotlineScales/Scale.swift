@@ -11,9 +11,21 @@ public protocol Scale: Sendable {
     func invert(_ px: Double) -> Double
     /// At most `maxCount` labelled ticks inside the domain.
     func ticks(maxCount: Int) -> TickSet
+    /// The same scale over another pixel range.
+    func withRange(_ lower: Double, _ upper: Double) -> Self
+    /// The pixel coordinates of the domain's lower and upper ends.
+    var range: (lower: Double, upper: Double) { get }
 }
 
-extension LinearScale: Scale {}
+extension LinearScale: Scale {
+    /// The same scale over another pixel range.
+    public func withRange(_ lower: Double, _ upper: Double) -> LinearScale {
+        LinearScale(domainLower: domainLower, domainUpper: domainUpper, rangeLower: lower, rangeUpper: upper)
+    }
+
+    /// The pixel coordinates of the domain's ends.
+    public var range: (lower: Double, upper: Double) { (rangeLower, rangeUpper) }
+}
 
 /// A logarithmic scale: equal distances for equal ratios.
 public struct LogScale: Scale, Hashable {
@@ -37,6 +49,14 @@ public struct LogScale: Scale, Hashable {
     public func ticks(maxCount: Int) -> TickSet {
         LogTicks.ticks(lower: base.power(inner.domainLower), upper: base.power(inner.domainUpper), base: base, maxCount: maxCount).major
     }
+    /// The same scale over another pixel range.
+    public func withRange(_ lower: Double, _ upper: Double) -> LogScale {
+        var s = self
+        s.inner = inner.withRange(lower, upper)
+        return s
+    }
+    /// The pixel coordinates of the domain's ends.
+    public var range: (lower: Double, upper: Double) { inner.range }
 }
 
 /// A symmetric log scale: linear within ±`constant` of zero, logarithmic beyond.
@@ -61,6 +81,14 @@ public struct SymlogScale: Scale, Hashable {
     public func ticks(maxCount: Int) -> TickSet {
         LogTicks.symlogTicks(lower: invert(inner.rangeLower), upper: invert(inner.rangeUpper), constant: constant, maxCount: maxCount)
     }
+    /// The same scale over another pixel range.
+    public func withRange(_ lower: Double, _ upper: Double) -> SymlogScale {
+        var s = self
+        s.inner = inner.withRange(lower, upper)
+        return s
+    }
+    /// The pixel coordinates of the domain's ends.
+    public var range: (lower: Double, upper: Double) { inner.range }
 }
 
 /// A time scale: seconds since 1970 mapped linearly, ticked on calendar boundaries.
@@ -84,4 +112,12 @@ public struct TimeScale: Scale, Hashable {
     public func ticks(maxCount: Int) -> TickSet {
         TimeTicks.ticks(lower: linear.domainLower, upper: linear.domainUpper, maxCount: maxCount, offset: utcOffset)
     }
+    /// The same scale over another pixel range.
+    public func withRange(_ lower: Double, _ upper: Double) -> TimeScale {
+        var s = self
+        s.linear = linear.withRange(lower, upper)
+        return s
+    }
+    /// The pixel coordinates of the domain's ends.
+    public var range: (lower: Double, upper: Double) { linear.range }
 }

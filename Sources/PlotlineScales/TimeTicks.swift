@@ -50,17 +50,17 @@ public enum TimeTicks {
             if values.count <= budget, values.count >= 2 { return TickSet(values: values, step: unit.seconds * Double(step), labels: labels(values, offset: offset)) }
             if values.count <= budget, fallback == nil { fallback = values }
         }
-        // Years in nice steps: the linear tick rule on year numbers.
-        let y0 = Double(CivilTime(secondsSinceEpoch: lo + Double(offset)).year)
-        let y1 = Double(CivilTime(secondsSinceEpoch: hi + Double(offset)).year) + 1
-        let years = Ticks.automatic(lower: y0, upper: y1, maxCount: budget)
+        // Years in nice whole steps: the linear tick rule on the years whose 1 January lies inside.
+        let start = CivilTime(secondsSinceEpoch: lo + Double(offset))
+        let startsOnNewYear = start.month == 1 && start.day == 1 && start.hour == 0 && start.minute == 0 && start.second == 0
+        let y0 = Double(start.year + (startsOnNewYear ? 0 : 1))
+        let y1 = Double(CivilTime(secondsSinceEpoch: hi + Double(offset)).year)
+        let years = Ticks.automatic(lower: y0, upper: max(y0, y1), maxCount: budget, integers: true)
         let stepYears = max(years.step.rounded(), 1)
         var values: [Double] = []
-        var y = (y0 / stepYears).rounded(.up) * stepYears
-        while y <= y1, values.count <= Ticks.maximumTickCount {
+        for y in years.values where y == y.rounded() {
             let t = Double(CivilTime.days(year: Int(y), month: 1, day: 1)) * 86_400 - Double(offset)
             if t >= lo, t <= hi { values.append(t) }
-            y += stepYears
         }
         if values.count >= 2 || fallback == nil {
             return TickSet(values: values, step: stepYears * Unit.year.seconds, labels: labels(values, offset: offset))

@@ -110,6 +110,44 @@ import Testing
         #expect(sizes == [20, 40])  // four times the value, twice the width
     }
 
+    @Test(arguments: [200.0, 400, 800, 1600])
+    func yearsGetWholeTicksAndLittlePadding(width: Double) {
+        let years = (2005...2024).map(Double.init)
+        let chart = layout.resolve(ChartSpec(width: width, series: [SeriesSpec(x: years, y: years.map { $0 - 2000 })]))
+        let ticks = chart.x.ticks
+        #expect(ticks.count >= 2)
+        #expect(ticks.allSatisfy { $0 == $0.rounded() }, "fractional year ticks: \(ticks)")
+        #expect(!chart.x.labels.contains { $0.contains(",") || $0.contains(".") })
+        let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
+        #expect(chart.x.lower >= 2005 - step && chart.x.upper <= 2024 + step)
+        // Counts on y are whole numbers too.
+        #expect(chart.y.ticks.allSatisfy { $0 == $0.rounded() })
+    }
+
+    @Test func aSecondAxisHasItsOwnScaleAndNoGrid() throws {
+        let spec = ChartSpec(y2: AxisSpec(label: "dollars"), series: [
+            SeriesSpec(y: [0.1, 0.2]),
+            SeriesSpec(x: .numbers([0, 1]), mark: .line(LineMark(y: [1000, 5000])), axis: .y2),
+        ])
+        let chart = layout.resolve(spec)
+        let y2 = try #require(chart.y2)
+        #expect(y2.upper >= 5000 && chart.y.upper < 1)
+        let scene = layout.scene(for: spec)
+        #expect(scene.group(.axisY2) != nil)
+        let grid = try #require(scene.group(.grid))
+        #expect(grid.allPaths.count == 2)  // x and the left y only
+        // The y2 series is drawn on its own scale: its last point sits at the top of the plot.
+        let line = try #require(scene.group(.series(1))?.allPaths.first?.path.controlBounds)
+        #expect(abs(line.y - (chart.plot.y + 0.5 + (1 - 5000 / y2.upper) * (chart.plot.height - 1))) < 0.01)
+    }
+
+    @Test func reversedAxesRunBackwards() {
+        var x = AxisSpec()
+        x.reverse = true
+        let chart = layout.resolve(ChartSpec(x: x, series: [SeriesSpec(y: [1, 2])]))
+        #expect(chart.frame.x.map(chart.x.lower) > chart.frame.x.map(chart.x.upper))
+    }
+
     @Test func oddInputsLayOutWithoutTrouble() {
         let cases: [ChartSpec] = [
             ChartSpec(series: [SeriesSpec(x: .categories([]), mark: .bar(BarMark(y: [])))]),

@@ -21,6 +21,40 @@ import Testing
         ("", 0.1 + 0.2, "0.3"), ("", 1e21, "1e+21"), ("", 1234, "1234"), ("", -0.5, "−0.5"), ("", 0, "0"),
     ]
 
+    /// The README's table, value for value.
+    static let readme: [(String, String, String)] = [
+        (".1f", "1234.5", "0.0"), (",.0f", "1,235", "0"), (".0%", "123450%", "−4%"), ("~s", "1.2345k", "−42.1m"),
+        ("$,.2f", "$1,234.50", "−$0.04"), ("+.1f", "+1234.5", "+0.0"), (".3g", "1.23e+3", "−0.0421"),
+        (".3r", "1230", "−0.0421"), (".2e", "1.23e+3", "−4.21e−2"), ("d", "1235", "0"),
+    ]
+
+    @Test(arguments: readme)
+    func theReadmeTableHolds(specifier: String, positive: String, negative: String) throws {
+        let format = try NumberFormat(specifier)
+        #expect(format.format(1234.5) == positive)
+        #expect(format.format(-0.0421) == negative)
+    }
+
+    /// Every type with the awkward values: negatives, zero, −0, NaN and the extremes of Double.
+    static let awkward: [(String, [String])] = [
+        // specifier: −1.5, 0, −0, NaN, 1e300, −1e−300
+        (".2f", ["−1.50", "0.00", "0.00", "NaN", "1.00e+300", "0.00"]),
+        (".1%", ["−150.0%", "0.0%", "0.0%", "NaN", "1.0e+302%", "0.0%"]),
+        ("d", ["−2", "0", "0", "NaN", "1e+300", "0"]),
+        (".1e", ["−1.5e+0", "0.0e+0", "0.0e+0", "NaN", "1.0e+300", "−1.0e−300"]),
+        (".2g", ["−1.5", "0.0", "0.0", "NaN", "1.0e+300", "−1.0e−300"]),
+        (".2r", ["−1.5", "0.0", "0.0", "NaN", "1.0e+300", "−1.0e−300"]),
+        ("~s", ["−1.5", "0", "0", "NaN", "1e+276Y", "−1e−276y"]),
+        ("", ["−1.5", "0", "0", "NaN", "1e+300", "−1e−300"]),
+    ]
+
+    @Test(arguments: awkward)
+    func awkwardValues(specifier: String, expected: [String]) throws {
+        let format = try NumberFormat(specifier)
+        let got = [-1.5, 0, -0.0, .nan, 1e300, -1e-300].map(format.format)
+        #expect(got == expected)
+    }
+
     @Test(arguments: cases)
     func formats(specifier: String, value: Double, expected: String) throws {
         let actual = try NumberFormat(specifier).format(value)

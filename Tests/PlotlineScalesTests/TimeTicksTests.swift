@@ -61,6 +61,24 @@ import Testing
         do { let got = try labels("1900-01-01", "2100-01-01", maxCount: 5); #expect(got == ["1900", "1950", "2000", "2050", "2100"]) }
     }
 
+    /// Every interval of the ladder, each chosen by a span that fits eight of its ticks.
+    static let ladder: [(span: Double, step: Double)] = [
+        (8, 1), (40, 5), (120, 15), (240, 30),
+        (480, 60), (2400, 300), (7200, 900), (14_400, 1800),
+        (28_800, 3600), (86_400, 3 * 3600), (172_800, 6 * 3600), (345_600, 12 * 3600),
+        (691_200, 86_400), (1_382_400, 2 * 86_400), (4_838_400, 604_800),
+        (21_000_000, 2_629_746), (63_000_000, 3 * 2_629_746), (252_000_000, 31_556_952), (504_000_000, 2 * 31_556_952),
+    ]
+
+    @Test(arguments: ladder)
+    func eachSpanGetsItsInterval(span: Double, step: Double) throws {
+        let start = try t("2023-06-05T00:00:00Z")  // a Monday
+        let ticks = TimeTicks.ticks(lower: start, upper: start + span, maxCount: 9)
+        #expect(ticks.step == step, "span \(span) s chose a step of \(ticks.step) s: \(ticks.labels)")
+        #expect(ticks.values.count >= 2 && ticks.values.count <= 9)
+        #expect(ticks.values.allSatisfy { $0 >= start && $0 <= start + span })
+    }
+
     @Test func leapDaysAndMonthEnds() throws {
         do { let got = try labels("2024-02-27", "2024-03-02", maxCount: 6); #expect(got == ["Feb 27 2024", "Feb 28", "Feb 29", "Mar", "Mar 2"]) }
         do { let got = try labels("2023-02-27", "2023-03-02", maxCount: 6); #expect(got == ["Feb 27 2023", "Feb 28", "Mar", "Mar 2"]) }
