@@ -58,6 +58,8 @@ let package = Package(
         ),
         // In-process timings of the pipeline, run in release; kept out of the test suite.
         .executableTarget(name: "plotline-bench", dependencies: ["Plotline"]),
+        // The README's Swift example, verbatim; a test runs it.
+        .executableTarget(name: "plotline-example", dependencies: ["Plotline"]),
 
         .testTarget(name: "PlotlineCoreTests", dependencies: ["PlotlineCore"]),
         .testTarget(name: "PlotlineModelTests", dependencies: ["PlotlineModel"], resources: [.copy("Fixtures")]),
@@ -71,7 +73,7 @@ let package = Package(
         // Paths, temporary folders and subprocesses shared by the end-to-end test targets.
         .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
         .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting", "PlotlineTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline", "PlotlineTestSupport"]),
+        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline", "plotline-example", "PlotlineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -71,8 +71,10 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// Lays out an already loaded spec; `specFile` names it in errors.
+    /// Lays out a spec, loaded or built in Swift, after the same validation the loader applies;
+    /// `specFile` names it in errors.
     public func scene(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> Scene {
+        if let problem = spec.firstProblem() { throw PlotlineError("\(specFile): \(problem.keyPath): \(problem.message)") }
         let chartFonts = try fonts.fonts(for: spec, specFile: specFile)
         return ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec)
     }

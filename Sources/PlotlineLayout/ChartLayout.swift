@@ -34,7 +34,10 @@ public struct ChartLayout: Sendable {
     // MARK: - Resolve
 
     /// Every decision about the chart, before any Scene node is made.
-    func resolve(_ spec: ChartSpec) -> ResolvedChart {
+    func resolve(_ given: ChartSpec) -> ResolvedChart {
+        // Dates on x make a time axis unless the spec chose a scale (the loader does the same).
+        var spec = given
+        if spec.x.scale == nil, spec.series.contains(where: { if case .dates = $0.x { true } else { false } }) { spec.x.scale = .time }
         // Specs from the loader are in range; a size built in Swift may not be.
         let tickSize = spec.font.size.isFinite ? min(max(spec.font.size, 1), 1000) : 12
         // Specs from the loader are already in range; ones built in Swift may not be.

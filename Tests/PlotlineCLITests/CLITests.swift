@@ -70,6 +70,19 @@ import Testing
         #expect(files(in: out) == ["bad.json"])
     }
 
+    /// The README's Swift example is the `plotline-example` target, word for word, and it works.
+    @Test func theReadmeSwiftExampleRuns() throws {
+        let source = try String(contentsOfFile: Self.root + "/Sources/plotline-example/main.swift", encoding: .utf8)
+        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        #expect(readme.contains("```swift\n" + source + "```"), "README's example differs from Sources/plotline-example/main.swift")
+        let out = folder()
+        let example = (Self.binary as NSString).deletingLastPathComponent + "/plotline-example"
+        let result = try Repo.run(example, [], cwd: out)
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        #expect(files(in: out) == ["chart.png", "chart.svg"])
+        #expect(bytes(out + "/chart.png")?.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    }
+
     @Test func aSeriesThatDrawsNothingIsWarnedAbout() throws {
         let out = folder()
         let spec = out + "/gaps.json"
