@@ -73,6 +73,9 @@ public struct Chart: Sendable {
     /// A smaller line under the title.
     public func subtitle(_ subtitle: String) -> Chart { with { $0.subtitle = subtitle } }
 
+    /// The colour scheme.
+    public func theme(_ theme: ThemeChoice) -> Chart { with { $0.theme = theme } }
+
     /// Where the legend goes (`nil` hides it).
     public func legend(_ position: LegendPosition?) -> Chart { with { $0.legend = position.map { .shown($0) } ?? .hidden } }
 
@@ -97,8 +100,8 @@ public struct Chart: Sendable {
 
     /// The chart as SVG text.
     public func svg(text: SVGWriter.TextMode = .text, renderer: Renderer = Renderer()) throws(PlotlineError) -> String {
-        let scene = try renderer.scene(for: try validated(), specFile: "chart")
-        return SVGWriter(textMode: text).write(scene)
+        let (scene, dark) = try renderer.scenes(for: try validated(), specFile: "chart")
+        return SVGWriter(textMode: text).write(scene, dark: dark)
     }
 
     /// The chart as PNG bytes at `scale` pixels per CSS pixel (1–8).
@@ -113,12 +116,12 @@ public struct Chart: Sendable {
     public func write(to base: String, formats: [OutputFormat] = [.svg, .png], scale: Int = 1,
                       renderer: Renderer = Renderer()) throws(PlotlineError) {
         guard (1...8).contains(scale) else { throw PlotlineError("write: scale \(scale) is out of range; expected 1 to 8") }
-        let scene = try renderer.scene(for: try validated(), specFile: base)
+        let (scene, dark) = try renderer.scenes(for: try validated(), specFile: base)
         let options = RenderOptions(formats: formats, scale: Double(scale))
         // Every file is encoded before any is written, so a failure leaves no partial set.
         var files: [(String, [UInt8])] = []
         for format in formats {
-            files.append((base + "." + format.fileExtension, try Renderer.encode(scene, as: format, options: options, name: base)))
+            files.append((base + "." + format.fileExtension, try Renderer.encode(scene, dark: dark, as: format, options: options, name: base)))
         }
         for (path, bytes) in files { try FileOutput.writeAtomically(bytes, to: path) }
     }

@@ -24,12 +24,16 @@ public struct RenderOptions: Sendable, Hashable {
     public var scale: Double
     /// How the SVG writer emits text; `<text>` elements by default.
     public var svgText: SVGWriter.TextMode
+    /// Overrides every spec's `theme`; nil keeps each spec's own.
+    public var theme: ThemeChoice?
 
     /// Creates render options.
-    public init(formats: [OutputFormat] = [.svg, .png], scale: Double = 1, svgText: SVGWriter.TextMode = .text) {
+    public init(formats: [OutputFormat] = [.svg, .png], scale: Double = 1, svgText: SVGWriter.TextMode = .text,
+                theme: ThemeChoice? = nil) {
         self.formats = formats
         self.scale = scale
         self.svgText = svgText
+        self.theme = theme
     }
 }
 
@@ -37,8 +41,10 @@ public struct RenderOptions: Sendable, Hashable {
 public struct RenderedChart: Sendable {
     /// The spec's file name without its extension; output files are named after it.
     public var name: String
-    /// The laid-out Scene.
+    /// The laid-out Scene (for the `auto` theme, its light variant).
     public var scene: Scene
+    /// For the `auto` theme, the same chart in the dark theme, which the SVG switches to.
+    public var darkScene: Scene?
     /// Encoded files in the order of ``RenderOptions/formats``.
     public var files: [(format: OutputFormat, bytes: [UInt8])]
     /// What looks wrong in the spec without making it invalid, each line starting with the spec's path.
@@ -49,13 +55,16 @@ public struct RenderedChart: Sendable {
 public struct Renderer: Sendable {
     /// The fonts, shared across charts.
     public let fonts: FontResolver
-    /// The look of every chart.
+    /// The look of charts in the light theme.
     public var theme: Theme
+    /// The look of charts in the dark theme (and of the dark half of `auto`).
+    public var darkTheme: Theme
 
     /// Creates a renderer.
-    public init(fonts: FontResolver = FontResolver(), theme: Theme = Theme()) {
+    public init(fonts: FontResolver = FontResolver(), theme: Theme = .light, darkTheme: Theme = .dark) {
         self.fonts = fonts
         self.theme = theme
+        self.darkTheme = darkTheme
     }
 
     /// Loads and lays out the spec at `path`.
@@ -74,28 +83,43 @@ public struct Renderer: Sendable {
     /// Lays out a spec, loaded or built in Swift, after the same validation the loader applies;
     /// `specFile` names it in errors.
     public func scene(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> Scene {
+        try scenes(for: spec, specFile: specFile).main
+    }
+
+    /// The Scene in the spec's theme (or `theme` when given), and for `auto` the dark twin too.
+    public func scenes(for spec: ChartSpec, specFile: String, theme choice: ThemeChoice? = nil) throws(PlotlineError) -> (main: Scene, dark: Scene?) {
         if let problem = spec.firstProblem() { throw PlotlineError("\(specFile): \(problem.keyPath): \(problem.message)") }
         let chartFonts = try fonts.fonts(for: spec, specFile: specFile)
-        return ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec)
+        switch choice ?? spec.theme {
+        case .light:
+            return (ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec), nil)
+        case .dark:
+            return (ChartLayout(fonts: chartFonts, theme: darkTheme).scene(for: spec), nil)
+        case .auto:
+            // Both themes share every size, so the two Scenes differ in colour only.
+            return (ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec),
+                    ChartLayout(fonts: chartFonts, theme: darkTheme).scene(for: spec))
+        }
     }
 
     /// Renders the spec at `path` in memory.
     public func render(specAt path: String, options: RenderOptions = RenderOptions()) throws(PlotlineError) -> RenderedChart {
         let spec = try Renderer.load(path)
-        let scene = try scene(for: spec, specFile: path)
+        let (scene, dark) = try scenes(for: spec, specFile: path, theme: options.theme)
         var files: [(format: OutputFormat, bytes: [UInt8])] = []
         for format in options.formats {
-            files.append((format, try Renderer.encode(scene, as: format, options: options, name: path)))
+            files.append((format, try Renderer.encode(scene, dark: dark, as: format, options: options, name: path)))
         }
-        return RenderedChart(name: Renderer.chartName(path), scene: scene, files: files,
+        return RenderedChart(name: Renderer.chartName(path), scene: scene, darkScene: dark, files: files,
                              warnings: spec.warnings.map { "\(path): \($0)" })
     }
 
-    /// The bytes of `scene` in one format.
-    public static func encode(_ scene: Scene, as format: OutputFormat, options: RenderOptions, name: String = "chart") throws(PlotlineError) -> [UInt8] {
+    /// The bytes of `scene` in one format; an SVG with a `dark` twin follows the reader's colour scheme.
+    public static func encode(_ scene: Scene, dark: Scene? = nil, as format: OutputFormat, options: RenderOptions,
+                              name: String = "chart") throws(PlotlineError) -> [UInt8] {
         switch format {
         case .svg:
-            return Array(SVGWriter(textMode: options.svgText).write(scene).utf8)
+            return Array(SVGWriter(textMode: options.svgText).write(scene, dark: dark).utf8)
         case .png:
             let (w, h) = (scene.width * options.scale, scene.height * options.scale)
             guard w.isFinite, h.isFinite, w <= Renderer.maximumPNGSide, h <= Renderer.maximumPNGSide,

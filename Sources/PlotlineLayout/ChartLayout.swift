@@ -196,7 +196,7 @@ public struct ChartLayout: Sendable {
         let legend = legendNodes(chart)
         if !legend.isEmpty { nodes.append(.group(SceneGroup(role: .legend, nodes: legend))) }
 
-        return Scene(width: chart.width, height: chart.height, background: spec.background,
+        return Scene(width: chart.width, height: chart.height, background: spec.background ?? theme.background,
                      title: chart.accessibleTitle, description: chart.description, idPrefix: spec.id ?? "", nodes: nodes)
     }
 

@@ -1,4 +1,5 @@
 import PlotlineCore
+import PlotlineModel
 
 /// The look of a chart: colours, sizes and spacing, in CSS pixels.
 ///
@@ -6,6 +7,8 @@ import PlotlineCore
 /// fitted to the labels, one-pixel light-grey gridlines, quiet axes at the bottom and left only,
 /// dark-grey type in DejaVu Sans around 12 and 13 px (tick labels take the spec's `font.size`), series 2 px wide with round joins.
 public struct Theme: Sendable, Hashable {
+    /// The canvas colour when the spec sets none.
+    public var background = Color.white
     /// Space kept clear along every edge of the canvas.
     public var padding: Double = 12
     /// Axis-title size.
@@ -65,4 +68,30 @@ public struct Theme: Sendable, Hashable {
 
     /// The default theme.
     public init() {}
+
+    /// Dark text on white: the default.
+    public static let light = Theme()
+
+    /// Light text on a near-black canvas, with the palette brightened a little so series keep
+    /// their contrast; every size and gap is the light theme's, so both lay out identically.
+    public static let dark: Theme = {
+        var t = Theme()
+        t.background = Color(rgb: 0x17191C)
+        t.tickLabelColor = Color(rgb: 0xB8BCC2)
+        t.titleColor = Color(rgb: 0xE6E8EB)
+        t.subtitleColor = Color(rgb: 0xA9AEB5)
+        t.axisColor = Color(rgb: 0x80868E)
+        t.gridColor = Color(rgb: 0x33373D)
+        t.legendFill = Color(rgb: 0x17191C).withOpacity(0.85)
+        t.legendBorder = Color(rgb: 0x3A3E44)
+        t.errorBarColor = Color(rgb: 0xD0D3D8)
+        t.palette = [0x6FA0D8, 0xFFA54F, 0xFF7A7C, 0x8FD3CD, 0x78C46A,
+                     0xF2D45C, 0xC999C2, 0xFFB3BC, 0xC09A82, 0xD2C9C5].map { Color(rgb: $0) }
+        return t
+    }()
+
+    /// The theme for a spec's choice (auto lays out in the light theme; its dark twin uses ``dark``).
+    public static func named(_ choice: ThemeChoice) -> Theme {
+        choice == .dark ? dark : light
+    }
 }

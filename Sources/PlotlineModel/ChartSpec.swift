@@ -19,8 +19,10 @@ public struct ChartSpec: Sendable, Equatable {
     /// The prefix of every SVG id; nil lets the writer derive one from the content.
     /// When loaded from JSON it matches `[A-Za-z][A-Za-z0-9_-]*`.
     public var id: String?
-    /// The canvas colour; `transparent` is allowed.
-    public var background: Color
+    /// The canvas colour (`transparent` is allowed); nil takes the theme's.
+    public var background: Color?
+    /// The colour scheme: light, dark, or one SVG that follows the reader's preference.
+    public var theme: ThemeChoice
     /// The font used for all text.
     public var font: FontSpec
     /// The horizontal axis.
@@ -36,7 +38,7 @@ public struct ChartSpec: Sendable, Equatable {
 
     /// Creates a spec.
     public init(width: Double = 800, height: Double = 500, title: String? = nil, subtitle: String? = nil,
-                description: String? = nil, id: String? = nil, background: Color = .white, font: FontSpec = FontSpec(),
+                description: String? = nil, id: String? = nil, background: Color? = nil, theme: ThemeChoice = .light, font: FontSpec = FontSpec(),
                 x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), y2: AxisSpec? = nil, legend: LegendSpec = .automatic,
                 series: [SeriesSpec]) {
         self.width = width
@@ -46,6 +48,7 @@ public struct ChartSpec: Sendable, Equatable {
         self.description = description
         self.id = id
         self.background = background
+        self.theme = theme
         self.font = font
         self.x = x
         self.y = y
@@ -53,6 +56,17 @@ public struct ChartSpec: Sendable, Equatable {
         self.legend = legend
         self.series = series
     }
+}
+
+/// A chart's colour scheme.
+public enum ThemeChoice: String, Sendable, Equatable, CaseIterable {
+    /// Dark text on white.
+    case light
+    /// Light text on a dark background.
+    case dark
+    /// Light, switching to dark where the reader prefers it: the SVG carries both sets of colours
+    /// and a `prefers-color-scheme` rule; a PNG shows the light one.
+    case auto
 }
 
 /// Whether and where a chart shows its legend.

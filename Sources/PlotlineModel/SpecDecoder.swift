@@ -151,6 +151,7 @@ struct SpecDecoder {
             spec.id = id
         }
         if let n = o[.background] { spec.background = try color(n, "background") }
+        if let n = o[.theme] { spec.theme = try choice(n, "theme", "theme") }
         if let n = o[.font] { spec.font = try font(n, "font") }
         if let n = o[.x] { spec.x = try axis(n, "x") }
         if let n = o[.y] { spec.y = try axis(n, "y") }

@@ -5,7 +5,7 @@ protocol SpecKey: RawRepresentable<String>, CaseIterable, Sendable {}
 /// Keys of the top-level chart object.
 enum ChartKey: String, SpecKey {
     case schema = "$schema"
-    case width, height, title, subtitle, description, id, background, font, x, y, y2, legend, data, series
+    case width, height, title, subtitle, description, id, background, theme, font, x, y, y2, legend, data, series
 }
 
 /// Keys of `font`.

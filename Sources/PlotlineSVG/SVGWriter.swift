@@ -31,16 +31,22 @@ public struct SVGWriter: Sendable {
     /// When the Scene's `idPrefix` is empty, ids start with `plotline-` and a hash of the document
     /// itself: the same chart always gets the same ids, and different charts inlined in one page
     /// do not clash.
-    public func write(_ scene: Scene) -> String {
+    ///
+    /// With a `dark` twin (the same chart laid out in a dark theme, differing in colour only), the
+    /// document follows the reader's colour scheme: every colour that differs between the two is
+    /// a CSS custom property, set for light on the root element and for dark in a
+    /// `prefers-color-scheme: dark` rule, with the light colour kept in the attribute for renderers
+    /// without CSS variables.
+    public func write(_ scene: Scene, dark: Scene? = nil) -> String {
         guard scene.idPrefix.isEmpty else {
             var out = SVGOutput(prefix: SVGWriter.sanitizedID(scene.idPrefix), textMode: textMode)
-            out.document(scene, includeSize: includeSize)
+            out.document(scene, dark: dark, includeSize: includeSize)
             return out.text
         }
         // U+0001 cannot survive escaping, so it marks exactly the places the prefix goes.
         let marker: Character = "\u{1}"
         var out = SVGOutput(prefix: String(marker), textMode: textMode)
-        out.document(scene, includeSize: includeSize)
+        out.document(scene, dark: dark, includeSize: includeSize)
         let prefix = "plotline-" + SVGWriter.hashHex(out.text)
         return out.text.split(separator: marker, omittingEmptySubsequences: false).joined(separator: prefix)
     }
@@ -68,12 +74,22 @@ public struct SVGWriter: Sendable {
     }
 }
 
-/// The text being built, with the clip counter.
+/// The text being built, with the clip counter and the colour variables of a two-scheme document.
 struct SVGOutput {
     let prefix: String
     let textMode: SVGWriter.TextMode
     var text = ""
     var clipCount = 0
+    /// Light and dark colour pairs that became variables, in first-use order (the CSS lists them so).
+    var variables: [(light: Color, dark: Color)] = []
+    /// The index of each pair in `variables`, for lookup only.
+    var variableIndex: [ColorPair: Int] = [:]
+
+    /// A light and a dark colour, as a dictionary key.
+    struct ColorPair: Hashable {
+        var light: Color
+        var dark: Color
+    }
 
     init(prefix: String, textMode: SVGWriter.TextMode) {
         self.prefix = prefix
@@ -81,8 +97,19 @@ struct SVGOutput {
         text.reserveCapacity(64 * 1024)
     }
 
-    mutating func document(_ scene: Scene, includeSize: Bool) {
+    mutating func document(_ scene: Scene, dark: Scene?, includeSize: Bool) {
         let w = SVGNumber.format(scene.width), h = SVGNumber.format(scene.height)
+        // The body first: the colour variables it uses go in a style sheet before it.
+        var body = ""
+        swap(&body, &text)
+        if scene.background.alpha > 0 || (dark?.background.alpha ?? 0) > 0 {
+            let paint = paint("fill", scene.background, dark: dark?.background)
+            text += "<rect class=\"background\" width=\"\(w)\" height=\"\(h)\"\(paint.attributes)\(SVGOutput.style(paint.style))/>\n"
+        }
+        let darkNodes = dark?.nodes ?? []
+        for (i, node) in scene.nodes.enumerated() { self.node(node, dark: darkNodes.indices.contains(i) ? darkNodes[i] : nil, depth: 0) }
+        swap(&body, &text)
+
         text += "<svg xmlns=\"http://www.w3.org/2000/svg\""
         if includeSize { text += " width=\"\(w)\" height=\"\(h)\"" }
         text += " viewBox=\"0 0 \(w) \(h)\" id=\"\(prefix)\" class=\"plotline\" role=\"img\""
@@ -90,18 +117,33 @@ struct SVGOutput {
         let title = scene.title.isEmpty ? "Chart" : scene.title
         text += "<title id=\"\(prefix)-title\">\(SVGEscape.text(title))</title>\n"
         text += "<desc id=\"\(prefix)-desc\">\(SVGEscape.text(scene.description))</desc>\n"
-        if scene.background.alpha > 0 {
-            text += "<rect class=\"background\" width=\"\(w)\" height=\"\(h)\"\(paint("fill", scene.background))/>\n"
-        }
-        for node in scene.nodes { self.node(node, depth: 0) }
+        if !variables.isEmpty { text += styleSheet() }
+        text += body
         text += "</svg>\n"
     }
 
-    mutating func node(_ node: SceneNode, depth: Int) {
+    /// The light values on the root element, the dark ones where the reader prefers dark.
+    func styleSheet() -> String {
+        func declarations(_ pick: ((light: Color, dark: Color)) -> Color) -> String {
+            variables.enumerated().map { i, pair in
+                let c = pick(pair)
+                var d = "--c\(i):\(c.hexRGB);"
+                if pair.light.alpha < 255 || pair.dark.alpha < 255 { d += "--c\(i)a:\(SVGNumber.format(Double(c.alpha) / 255, decimals: 4));" }
+                return d
+            }.joined()
+        }
+        return "<style>#\(prefix){color-scheme:light dark;\(declarations(\.light))}"
+            + "@media (prefers-color-scheme: dark){#\(prefix){\(declarations(\.dark))}}</style>\n"
+    }
+
+    mutating func node(_ node: SceneNode, dark: SceneNode?, depth: Int) {
         switch node {
-        case .path(let p): path(p, depth: depth)
-        case .text(let t): textRun(t, depth: depth)
-        case .group(let g): group(g, depth: depth)
+        case .path(let p):
+            if case .path(let d)? = dark { path(p, dark: d, depth: depth) } else { path(p, dark: nil, depth: depth) }
+        case .text(let t):
+            if case .text(let d)? = dark { textRun(t, dark: d, depth: depth) } else { textRun(t, dark: nil, depth: depth) }
+        case .group(let g):
+            if case .group(let d)? = dark { group(g, dark: d, depth: depth) } else { group(g, dark: nil, depth: depth) }
         }
     }
 
@@ -109,7 +151,7 @@ struct SVGOutput {
         text += String(repeating: " ", count: depth)
     }
 
-    mutating func group(_ g: SceneGroup, depth: Int) {
+    mutating func group(_ g: SceneGroup, dark: SceneGroup?, depth: Int) {
         indent(depth)
         if let clip = g.clip {
             let id = "\(prefix)-clip-\(clipCount)"
@@ -121,7 +163,8 @@ struct SVGOutput {
         } else {
             text += "<g\(SVGOutput.classAttribute(g.role))>\n"
         }
-        for child in g.nodes { node(child, depth: depth + 1) }
+        let darkNodes = dark?.nodes ?? []
+        for (i, child) in g.nodes.enumerated() { node(child, dark: darkNodes.indices.contains(i) ? darkNodes[i] : nil, depth: depth + 1) }
         indent(depth)
         text += "</g>\n"
     }
@@ -144,18 +187,28 @@ struct SVGOutput {
         return name.isEmpty ? "" : " class=\"\(name)\""
     }
 
-    mutating func path(_ p: ScenePath, depth: Int) {
+    /// ` style="…"` from the declarations, or nothing.
+    static func style(_ declarations: [String]) -> String {
+        declarations.isEmpty ? "" : " style=\"\(declarations.joined(separator: ";"))\""
+    }
+
+    mutating func path(_ p: ScenePath, dark: ScenePath?, depth: Int) {
         guard !p.path.isEmpty, p.fill != nil || p.stroke != nil else { return }
         indent(depth)
         text += "<path d=\"\(SVGPathData.string(p.path))\""
+        var style: [String] = []
         if let fill = p.fill {
-            text += paint("fill", fill.color)
+            let paint = paint("fill", fill.color, dark: dark?.fill?.color)
+            text += paint.attributes
+            style += paint.style
             if fill.rule == .evenOdd { text += " fill-rule=\"evenodd\"" }
         } else {
             text += " fill=\"none\""
         }
         if let s = p.stroke {
-            text += paint("stroke", s.color)
+            let paint = paint("stroke", s.color, dark: dark?.stroke?.color)
+            text += paint.attributes
+            style += paint.style
             text += " stroke-width=\"\(SVGNumber.format(s.width))\""
             if s.cap != .butt { text += " stroke-linecap=\"\(s.cap.rawValue)\"" }
             if s.join != .miter { text += " stroke-linejoin=\"\(s.join.rawValue)\"" }
@@ -165,11 +218,12 @@ struct SVGOutput {
                 if s.dashOffset != 0 { text += " stroke-dashoffset=\"\(SVGNumber.format(s.dashOffset))\"" }
             }
         }
-        text += "/>\n"
+        text += SVGOutput.style(style) + "/>\n"
     }
 
-    mutating func textRun(_ t: SceneText, depth: Int) {
+    mutating func textRun(_ t: SceneText, dark: SceneText?, depth: Int) {
         indent(depth)
+        let paint = paint("fill", t.color, dark: dark?.color)
         switch textMode {
         case .paths:
             guard !t.glyphs.isEmpty else {
@@ -178,7 +232,7 @@ struct SVGOutput {
             }
             // aria-label keeps the words available to assistive technology when glyphs are shapes.
             text += "<path aria-label=\"\(SVGEscape.attribute(t.text))\" d=\"\(SVGPathData.string(t.glyphs))\""
-            text += paint("fill", t.color) + "/>\n"
+            text += paint.attributes + SVGOutput.style(paint.style) + "/>\n"
         case .text:
             let x = SVGNumber.format(t.origin.x), y = SVGNumber.format(t.origin.y)
             text += "<text x=\"\(x)\" y=\"\(y)\""
@@ -187,7 +241,7 @@ struct SVGOutput {
             text += " font-family=\"\(SVGOutput.fontFamily(t.font.family))\""
             text += " font-size=\"\(SVGNumber.format(t.font.size))\""
             if t.font.bold { text += " font-weight=\"bold\"" }
-            text += paint("fill", t.color)
+            text += paint.attributes + SVGOutput.style(paint.style)
             text += ">\(SVGEscape.text(t.text))</text>\n"
         }
     }
@@ -199,11 +253,25 @@ struct SVGOutput {
         return clean.isEmpty ? "sans-serif" : "'\(SVGEscape.attribute(clean))', sans-serif"
     }
 
-    /// ` fill="#rrggbb"` plus an opacity attribute when the colour is not opaque.
-    func paint(_ name: String, _ c: Color) -> String {
+    /// ` fill="#rrggbb"` plus an opacity attribute when the colour is not opaque; when a dark twin
+    /// has another colour, also style declarations that take it from a variable, so the colour
+    /// scheme decides (the attributes stay as the fallback for renderers without CSS variables).
+    mutating func paint(_ name: String, _ c: Color, dark: Color? = nil) -> (attributes: String, style: [String]) {
         var s = " \(name)=\"\(c.hexRGB)\""
         if c.alpha < 255 { s += " \(name)-opacity=\"\(SVGNumber.format(Double(c.alpha) / 255, decimals: 4))\"" }
-        return s
+        guard let dark, dark != c else { return (s, []) }
+        let pair = ColorPair(light: c, dark: dark)
+        let index: Int
+        if let known = variableIndex[pair] {
+            index = known
+        } else {
+            index = variables.count
+            variables.append((c, dark))
+            variableIndex[pair] = index
+        }
+        var style = ["\(name):var(--c\(index))"]
+        if c.alpha < 255 || dark.alpha < 255 { style.append("\(name)-opacity:var(--c\(index)a)") }
+        return (s, style)
     }
 }
 

@@ -69,6 +69,7 @@ enum Console {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension SVGWriter.TextMode: ExpressibleByArgument {}
+extension ThemeChoice: ExpressibleByArgument {}
 
 /// Tolerance options shared by `diff` and `render --check`.
 struct ToleranceOptions: ParsableArguments {

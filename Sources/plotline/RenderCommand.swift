@@ -27,6 +27,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "How SVG text is written: text (<text> elements) or paths (glyph outlines).")
     var svgText: SVGWriter.TextMode = .text
 
+    @Option(help: "Colour scheme for every chart, overriding the specs: light, dark, or auto (an SVG that follows the reader's preference; its PNG is light).")
+    var theme: ThemeChoice?
+
     @Flag(help: "Compare with the files in the output folder instead of writing them.")
     var check = false
 
@@ -67,7 +70,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let renderer = Renderer()
-        let options = RenderOptions(formats: format, scale: scale, svgText: svgText)
+        let options = RenderOptions(formats: format, scale: scale, svgText: svgText, theme: theme)
         var badInput = false, different = false
         if !check {
             do {

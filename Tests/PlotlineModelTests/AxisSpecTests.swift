@@ -87,6 +87,8 @@ import Testing
         (#"{"x": {"utcOffset": "CET"}, "series": [{"y": [1]}]}"#,
          #"t.json:1:21: x.utcOffset: "CET" is not a UTC offset; use "Z", "+02:00" or "-05:30""#),
         (#"{"x": {"base": 3}, "series": [{"y": [1]}]}"#, #"t.json:1:16: x.base: expected 10, 2 or "e""#),
+        (#"{"theme": "darkest", "series": [{"y": [1]}]}"#,
+         #"t.json:1:11: theme: unknown theme "darkest" (supported: light, dark and auto)"#),
         (#"{"series": [{"y": [1], "axis": "y3"}]}"#,
          #"t.json:1:32: series[0].axis: unknown axis "y3"; did you mean "y"? (supported: y and y2)"#),
         (#"{"data": {"csv": "a.csv"}, "series": [{"data": {"y": "v"}}]}"#,

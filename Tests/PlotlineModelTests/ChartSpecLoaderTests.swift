@@ -23,7 +23,7 @@ import PlotlineCore
         #expect(spec.x.domain == 0...800)
         #expect(spec.y.lower == 50 && spec.y.upper == 57)
         #expect(spec.series.first?.color == Color(css: "lightcoral"))
-        #expect(spec.background == .white)
+        #expect(spec.background == nil && spec.theme == .light)
         #expect(spec.font == FontSpec(family: "DejaVu Sans", file: nil, size: 12))
     }
 
