@@ -161,6 +161,8 @@ public enum SceneRole: Sendable, Hashable {
     case errorBars
     /// The line at zero that bars and areas stand on.
     case zeroLine
+    /// Notes on the chart: shaded ranges, reference lines, labelled points.
+    case annotations
     /// The horizontal axis: line, ticks, labels and title.
     case axisX
     /// The vertical axis: line, ticks, labels and title.

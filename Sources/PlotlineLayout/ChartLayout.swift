@@ -75,7 +75,9 @@ public struct ChartLayout: Sendable {
                 if onY2 { y2Data.include(values) } else { yData.include(values) }
             }
         }
-        let y2Spec = spec.y2 ?? (spec.series.contains { $0.axis == .y2 } ? AxisSpec() : nil)
+        let notes = annotationExtents(spec)
+        xData.include(notes.x); yData.include(notes.y); y2Data.include(notes.y2)
+        let y2Spec = spec.y2 ?? (spec.series.contains { $0.axis == .y2 } || !notes.y2.isEmpty ? AxisSpec() : nil)
 
         let legendPosition = spec.legend.resolved(for: spec.series)
         let entries = legendPosition == nil ? [] : legendEntries(marks)
@@ -179,12 +181,16 @@ public struct ChartLayout: Sendable {
         let plot = chart.plot
         let grow = chart.marks.map(\.overhang).max() ?? 0
         let clip = Rect(x: plot.x - grow, y: plot.y - grow, width: plot.width + 2 * grow, height: plot.height + 2 * grow)
+        let ranges = rangeNodes(spec, chart)
+        if !ranges.isEmpty { nodes.append(.group(SceneGroup(role: .annotations, clip: plot, nodes: ranges))) }
         let data = chart.marks.map { m in
             SceneNode.group(SceneGroup(role: .series(m.series.index), nodes: m.nodes(in: chart.frame(for: m.series))))
         }
         nodes.append(.group(SceneGroup(role: .data, clip: clip, nodes: data)))
         let zero = zeroLineNodes(chart)
         if !zero.isEmpty { nodes.append(.group(SceneGroup(role: .zeroLine, nodes: zero))) }
+        let notes = noteNodes(spec, chart)
+        if !notes.isEmpty { nodes.append(.group(SceneGroup(role: .annotations, nodes: notes))) }
 
         nodes.append(.group(SceneGroup(role: .axisX, nodes: xAxisNodes(chart, label: spec.x.label))))
         nodes.append(.group(SceneGroup(role: .axisY, nodes: yAxisNodes(chart, label: spec.y.label))))

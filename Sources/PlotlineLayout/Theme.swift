@@ -57,6 +57,12 @@ public struct Theme: Sendable, Hashable {
     public var errorBarWidth: Double = 1.5
     /// Width of error-bar caps.
     public var errorBarCap: Double = 8
+    /// Colour of annotation text, arrows and reference lines.
+    public var annotationColor = Color(rgb: 0x333333)
+    /// Colour of shaded annotation ranges (their opacity is the annotation's).
+    public var rangeColor = Color(rgb: 0x7F7F7F)
+    /// Size of annotation text.
+    public var annotationSize: Double = 11
     /// Default opacity of a band's fill.
     public var bandOpacity: Double = 0.25
     /// Default opacity of an unstacked area's fill (stacked areas are opaque).
@@ -85,6 +91,8 @@ public struct Theme: Sendable, Hashable {
         t.legendFill = Color(rgb: 0x17191C).withOpacity(0.85)
         t.legendBorder = Color(rgb: 0x3A3E44)
         t.errorBarColor = Color(rgb: 0xD0D3D8)
+        t.annotationColor = Color(rgb: 0xD0D3D8)
+        t.rangeColor = Color(rgb: 0xB0B5BC)
         t.palette = [0x6FA0D8, 0xFFA54F, 0xFF7A7C, 0x8FD3CD, 0x78C46A,
                      0xF2D45C, 0xC999C2, 0xFFB3BC, 0xC09A82, 0xD2C9C5].map { Color(rgb: $0) }
         return t

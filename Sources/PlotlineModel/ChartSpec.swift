@@ -35,6 +35,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var legend: LegendSpec
     /// The data series, drawn in order (later ones on top); at least one when loaded from JSON.
     public var series: [SeriesSpec]
+    /// Notes in data coordinates: ranges are drawn under the data, lines and text over it.
+    public var annotations: [Annotation] = []
 
     /// Creates a spec.
     public init(width: Double = 800, height: Double = 500, title: String? = nil, subtitle: String? = nil,

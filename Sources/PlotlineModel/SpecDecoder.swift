@@ -172,7 +172,13 @@ struct SpecDecoder {
         for (i, element) in elements.enumerated() {
             spec.series.append(try series(element, "series[\(i)]"))
         }
-        if spec.y2 == nil, spec.series.contains(where: { $0.axis == .y2 }) { spec.y2 = AxisSpec() }
+        if let n = o[.annotations] {
+            guard case .array(let elements) = n.value else {
+                throw fail(n, "annotations", "expected an array, found \(n.value.kindDescription)")
+            }
+            for (i, element) in elements.enumerated() { spec.annotations.append(try annotation(element, "annotations[\(i)]")) }
+        }
+        if spec.y2 == nil, spec.series.contains(where: { $0.axis == .y2 }) || spec.annotations.contains(where: \.usesY2) { spec.y2 = AxisSpec() }
         // Dates on x make the axis a time axis unless the spec chose its scale.
         if spec.x.scale == nil, spec.series.contains(where: { if case .dates = $0.x { true } else { false } }) { spec.x.scale = .time }
         try checkAcrossSeries(spec)

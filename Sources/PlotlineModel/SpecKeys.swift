@@ -5,7 +5,7 @@ protocol SpecKey: RawRepresentable<String>, CaseIterable, Sendable {}
 /// Keys of the top-level chart object.
 enum ChartKey: String, SpecKey {
     case schema = "$schema"
-    case width, height, title, subtitle, description, id, background, theme, font, x, y, y2, legend, data, series
+    case width, height, title, subtitle, description, id, background, theme, font, x, y, y2, legend, data, series, annotations
 }
 
 /// Keys of `font`.
@@ -69,6 +69,11 @@ enum DataKey: String, SpecKey {
         case .yUpper: .yUpper
         }
     }
+}
+
+/// Keys of an annotation.
+enum AnnotationKey: String, SpecKey {
+    case type, x, y, y2, text, label, arrow, dx, dy, color, dash, opacity
 }
 
 /// Keys of a series' `marker` object.

@@ -178,6 +178,7 @@ struct SVGOutput {
         case .series(let i): "series series-\(i)"
         case .errorBars: "error-bars"
         case .zeroLine: "zero-line"
+        case .annotations: "annotations"
         case .axisX: "axis axis-x"
         case .axisY: "axis axis-y"
         case .axisY2: "axis axis-y2"
