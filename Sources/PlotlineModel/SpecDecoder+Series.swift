@@ -31,6 +31,25 @@ extension SpecDecoder {
         var columns = try SeriesColumns(o, path: path, kind: kind, decoder: &self)
         columns.valueReading = valueAxis.parse == .formatted ? .formatted : .number
         let isHistogram = o[.bins] != nil || o[.binWidth] != nil
+        if let edgesNode = o[.binEdges] {
+            // A histogram binned already: counts in y between the given edges.
+            guard let yNode = o[.y] else { throw fail(node, path, "missing \"y\", the count in each bin between \"binEdges\"") }
+            if isHistogram { throw fail(edgesNode, path + ".binEdges", "give either \"binEdges\" with counts or \"bins\"/\"binWidth\", not both") }
+            if let x = o[.x] { throw fail(x, path + ".x", "bars between \"binEdges\" stand at the bins' centres; leave out \"x\"") }
+            let edges = try values(edgesNode, path + ".binEdges")
+            let counts = try values(yNode, path + ".y")
+            guard edges.count == counts.count + 1, edges.allSatisfy(\.isFinite), zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw fail(edgesNode, path + ".binEdges", "needs one more edge than \"y\" has counts, finite and increasing")
+            }
+            seriesXNodes.append(edgesNode)
+            seriesNodes.append(node)
+            var bar = BarMark(y: counts, barWidth: 1, binEdges: edges)
+            if let m = o[.barWidth] { bar.barWidth = try positive(m, path + ".barWidth", max: 1, unit: " (a fraction of the space per category)") }
+            if let m = o[.orientation] { bar.orientation = try choice(m, path + ".orientation", "orientation") }
+            if let m = o[.stack] { bar.stack = try bool(m, path + ".stack") }
+            let centers = (0..<counts.count).map { (edges[$0] + edges[$0 + 1]) / 2 }
+            return SeriesSpec(name: name, color: color, opacity: opacity, x: .numbers(centers), mark: .bar(bar), axis: verticalAxis)
+        }
         let x: XValues
         let categoriesAllowed = [.bar, .line, .scatter].contains(kind) && !isHistogram
         if isHistogram {

@@ -15,10 +15,11 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 
     /// Creates an error.
+    /// Lines and columns below 1 mean "not known" (values decoded from a `Decoder` have none).
     public init(file: String, line: Int? = nil, column: Int? = nil, keyPath: String = "", message: String) {
         self.file = file
-        self.line = line
-        self.column = column
+        self.line = line.flatMap { $0 > 0 ? $0 : nil }
+        self.column = self.line == nil ? nil : column.flatMap { $0 > 0 ? $0 : nil }
         self.keyPath = keyPath
         self.message = message
     }

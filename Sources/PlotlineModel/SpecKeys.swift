@@ -32,7 +32,7 @@ enum SharedDataKey: String, SpecKey {
 /// Keys of each series.
 enum SeriesKey: String, SpecKey {
     case name, kind, axis, color, opacity, width, dash, x, y, data
-    case interpolate, gaps, marker, size, stack, baseline, orientation, barWidth, bins, binWidth
+    case interpolate, gaps, marker, size, stack, baseline, orientation, barWidth, bins, binWidth, binEdges
     case yError, yLower, yUpper
 
     /// The kinds of mark this key applies to; nil for every kind.
@@ -46,7 +46,7 @@ enum SeriesKey: String, SpecKey {
         case .size: [.scatter]
         case .stack: [.bar, .area]
         case .baseline: [.area]
-        case .orientation, .barWidth, .bins, .binWidth: [.bar]
+        case .orientation, .barWidth, .bins, .binWidth, .binEdges: [.bar]
         case .yError: [.line, .scatter, .bar]
         case .yLower, .yUpper: [.line, .scatter, .bar, .band]
         }

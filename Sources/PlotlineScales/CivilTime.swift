@@ -179,6 +179,28 @@ public enum ISO8601 {
         return time.secondsSinceEpoch - Double(offset)
     }
 
+    /// `2024-03-01T14:30:00Z`: seconds since 1970 written back in ISO 8601 (UTC), with as many
+    /// decimals of the second as it needs (up to nine), so that `parse` returns the same value.
+    public static func format(_ seconds: Double) -> String {
+        let c = CivilTime(secondsSinceEpoch: seconds)
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n.magnitude)
+            return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var text = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(Int(c.second), 2))"
+        var fraction = c.second - c.second.rounded(.down)
+        if fraction > 0 {
+            // Nanoseconds, trailing zeros dropped.
+            var nanos = Int((fraction * 1e9).rounded())
+            if nanos >= 1_000_000_000 { nanos = 999_999_999 }
+            var digits = pad(nanos, 9)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+            fraction = 0
+        }
+        return text + "Z"
+    }
+
     /// Parses a fixed offset: `Z`, `UTC`, `+02:00`, `-0530`, `+01`.
     public static func offset(_ text: String) -> Int? {
         if text == "Z" || text == "UTC" { return 0 }
