@@ -17,7 +17,7 @@ struct PlotlineCommand: ParsableCommand {
             Exit status: 0 success or no difference; 1 a comparison found a difference; \
             2 bad input or usage.
             """,
-        subcommands: [RenderCommand.self, DiffCommand.self])
+        subcommands: [RenderCommand.self, DiffCommand.self, SchemaCommand.self])
 
     /// Runs the command, mapping usage errors to exit status 2 with a one-line message.
     static func main() {

@@ -83,6 +83,12 @@ import Testing
         #expect(bytes(out + "/chart.png")?.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     }
 
+    @Test func schemaPrintsTheCommittedSchema() throws {
+        let result = try plotline(["schema"])
+        #expect(result.status == 0)
+        #expect(result.out == (try String(contentsOfFile: Self.root + "/Schema/plotline.schema.json", encoding: .utf8)))
+    }
+
     @Test func aSeriesThatDrawsNothingIsWarnedAbout() throws {
         let out = folder()
         let spec = out + "/gaps.json"
