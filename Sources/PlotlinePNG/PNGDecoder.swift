@@ -1,4 +1,4 @@
-import CPNG
+internal import CPNG
 import PlotlineCore
 
 /// Decodes PNG files of any colour type, bit depth and interlacing into premultiplied RGBA8 pixmaps.

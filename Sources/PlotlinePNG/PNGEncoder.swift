@@ -1,4 +1,4 @@
-import CPNG
+internal import CPNG
 import PlotlineCore
 
 /// Encodes pixmaps as PNG files whose bytes depend only on the pixels and the scale.
