@@ -93,7 +93,7 @@ public struct Chart: Sendable {
         do {
             try spec.validate()
         } catch {
-            throw PlotlineError(error.description)
+            throw PlotlineError(error)
         }
         return spec
     }
@@ -106,7 +106,7 @@ public struct Chart: Sendable {
 
     /// The chart as PNG bytes at `scale` pixels per CSS pixel (1–8).
     public func png(scale: Int = 1, renderer: Renderer = Renderer()) throws(PlotlineError) -> [UInt8] {
-        guard (1...8).contains(scale) else { throw PlotlineError("png: scale \(scale) is out of range; expected 1 to 8") }
+        guard (1...8).contains(scale) else { throw PlotlineError(.invalidOption, message: "png: scale \(scale) is out of range; expected 1 to 8") }
         let scene = try renderer.scene(for: try validated(), specFile: "chart")
         return try Renderer.encode(scene, as: .png, options: RenderOptions(formats: [.png], scale: Double(scale)))
     }
@@ -115,7 +115,7 @@ public struct Chart: Sendable {
     /// written when the chart is invalid.
     public func write(to base: String, formats: [OutputFormat] = [.svg, .png], scale: Int = 1,
                       renderer: Renderer = Renderer()) throws(PlotlineError) {
-        guard (1...8).contains(scale) else { throw PlotlineError("write: scale \(scale) is out of range; expected 1 to 8") }
+        guard (1...8).contains(scale) else { throw PlotlineError(.invalidOption, message: "write: scale \(scale) is out of range; expected 1 to 8") }
         let (scene, dark) = try renderer.scenes(for: try validated(), specFile: base)
         let options = RenderOptions(formats: formats, scale: Double(scale))
         // Every file is encoded before any is written, so a failure leaves no partial set.

@@ -211,11 +211,11 @@ public struct CSVData: Sendable {
 
     /// Reads a CSV file (comma, semicolon or tab separated, as its header line shows).
     public init(path: String) throws(PlotlineError) {
-        guard let bytes = try FileOutput.read(path) else { throw PlotlineError("\(path): cannot read: no such file") }
+        guard let bytes = try FileOutput.read(path) else { throw PlotlineError(.file, file: path, message: "cannot read: no such file") }
         do {
             table = try CSVTable.parse(bytes, file: path)
         } catch {
-            throw PlotlineError(error.description)
+            throw PlotlineError(error)
         }
     }
 
@@ -231,7 +231,7 @@ public struct CSVData: Sendable {
 
     /// A column of text, such as category names.
     public func strings(_ column: String) throws(PlotlineError) -> [String] {
-        guard let cells = table.column(named: column) else { throw PlotlineError(table.missingColumnMessage(column)) }
+        guard let cells = table.column(named: column) else { throw PlotlineError(.invalidSpec, file: table.file, message: table.missingColumnMessage(column)) }
         return cells
     }
 
@@ -239,7 +239,7 @@ public struct CSVData: Sendable {
         do {
             return try table.values(inColumn: column, reading: reading)
         } catch {
-            throw PlotlineError(error.description)
+            throw PlotlineError(error)
         }
     }
 }

@@ -19,7 +19,7 @@ public enum FileOutput {
         let base = path.split(separator: "/").last.map(String.init) ?? path
         let temp = (folder.hasSuffix("/") ? folder : folder + "/") + ".\(base).\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw PlotlineError("\(path): cannot write: \(errorText())") }
+        guard fd >= 0 else { throw PlotlineError(.file, file: path, message: "cannot write: \(errorText())") }
         var offset = 0
         let ok: Bool = bytes.withUnsafeBytes { raw in
             while offset < raw.count {
@@ -36,12 +36,12 @@ public enum FileOutput {
         guard ok, closed else {
             let message = errorText()
             unlink(temp)
-            throw PlotlineError("\(path): cannot write: \(message)")
+            throw PlotlineError(.file, file: path, message: "cannot write: \(message)")
         }
         guard rename(temp, path) == 0 else {
             let message = errorText()
             unlink(temp)
-            throw PlotlineError("\(path): cannot write: \(message)")
+            throw PlotlineError(.file, file: path, message: "cannot write: \(message)")
         }
     }
 
@@ -50,7 +50,7 @@ public enum FileOutput {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
-            throw PlotlineError("\(path): cannot read: \(errorText())")
+            throw PlotlineError(.file, file: path, message: "cannot read: \(errorText())")
         }
         defer { close(fd) }
         var result: [UInt8] = []
@@ -59,7 +59,7 @@ public enum FileOutput {
             let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw PlotlineError("\(path): cannot read: \(errorText())")
+                throw PlotlineError(.file, file: path, message: "cannot read: \(errorText())")
             }
             if n == 0 { break }
             result.append(contentsOf: buffer[0..<n])
@@ -78,12 +78,12 @@ public enum FileOutput {
         for part in folder.split(separator: "/") {
             current += "/" + part
             if mkdir(current, 0o755) != 0, errno != EEXIST {
-                throw PlotlineError("\(folder): cannot create folder: \(errorText())")
+                throw PlotlineError(.file, file: folder, message: "cannot create folder: \(errorText())")
             }
         }
         var st = stat()
         guard stat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
-            throw PlotlineError("\(folder): not a folder")
+            throw PlotlineError(.file, file: folder, message: "not a folder")
         }
     }
 

@@ -20,7 +20,7 @@ public final class FontResolver: Sendable {
         guard let regularPath = FontLocator.locate(family: family, bold: false) else {
             var hint = "set \"font\": {\"file\": \"…\"} in the spec"
             if family.lowercased() == "dejavu sans" { hint = "install it (Debian: apt-get install fonts-dejavu-core) or " + hint }
-            throw PlotlineError("\(specFile): font.family: font \"\(family)\" was not found in the font folders; \(hint)")
+            throw PlotlineError(.font, file: specFile, keyPath: "font.family", message: "font \"\(family)\" was not found in the font folders; \(hint)")
         }
         let regular = try load(regularPath, specFile: specFile, keyPath: "font.family")
         let bold = try FontLocator.locate(family: family, bold: true).map { path throws(PlotlineError) in
@@ -36,7 +36,7 @@ public final class FontResolver: Sendable {
             cache.withLock { $0[path] = font }
             return font
         } catch {
-            throw PlotlineError("\(specFile): \(keyPath): \(error.message)")
+            throw PlotlineError(.font, file: specFile, keyPath: keyPath, message: error.message)
         }
     }
 }

@@ -53,7 +53,7 @@ public enum ReferenceComparison {
             do {
                 result = try ImageComparison.compare(expected: e, actual: a, options: options)
             } catch {
-                throw PlotlineError("\(actualName): \(error)")
+                throw PlotlineError(.image, file: actualName, message: "\(error)")
             }
             var image: [UInt8]?
             if !result.passes || alwaysMakeDiffImage {
@@ -67,7 +67,7 @@ public enum ReferenceComparison {
         do {
             return try PNGDecoder.decode(bytes)
         } catch {
-            throw PlotlineError("\(name): \(error)")
+            throw PlotlineError(.image, file: name, message: "\(error)")
         }
     }
 }

@@ -76,7 +76,7 @@ public struct Renderer: Sendable {
         do {
             return try ChartSpecLoader.load(path: path)
         } catch {
-            throw PlotlineError(error.description)
+            throw PlotlineError(error)
         }
     }
 
@@ -88,7 +88,7 @@ public struct Renderer: Sendable {
 
     /// The Scene in the spec's theme (or `theme` when given), and for `auto` the dark twin too.
     public func scenes(for spec: ChartSpec, specFile: String, theme choice: ThemeChoice? = nil) throws(PlotlineError) -> (main: Scene, dark: Scene?) {
-        if let problem = spec.firstProblem() { throw PlotlineError("\(specFile): \(problem.keyPath): \(problem.message)") }
+        if let problem = spec.firstProblem() { throw PlotlineError(.invalidSpec, file: specFile, keyPath: problem.keyPath, message: problem.message) }
         let chartFonts = try fonts.fonts(for: spec, specFile: specFile)
         switch choice ?? spec.theme {
         case .light:
@@ -124,14 +124,14 @@ public struct Renderer: Sendable {
             let (w, h) = (scene.width * options.scale, scene.height * options.scale)
             guard w.isFinite, h.isFinite, w <= Renderer.maximumPNGSide, h <= Renderer.maximumPNGSide,
                   w * h <= Renderer.maximumPNGPixels else {
-                throw PlotlineError("\(name): a PNG of \(Int(min(w, 1e9)))×\(Int(min(h, 1e9))) pixels is too large "
+                throw PlotlineError(.imageTooLarge, file: name, message: "a PNG of \(Int(min(w, 1e9)))×\(Int(min(h, 1e9))) pixels is too large "
                     + "(at most \(Int(maximumPNGSide)) a side and \(Int(maximumPNGPixels) / 1_000_000) million pixels); lower --scale or the size")
             }
             let pixmap = SceneRasterizer.render(scene, scale: options.scale)
             do {
                 return try PNGEncoder.encode(pixmap, scale: options.scale)
             } catch {
-                throw PlotlineError("\(name): cannot encode PNG: \(error)")
+                throw PlotlineError(.image, file: name, message: "cannot encode PNG: \(error)")
             }
         }
     }

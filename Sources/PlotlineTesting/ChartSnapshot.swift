@@ -100,7 +100,7 @@ public struct ChartSnapshot: Sendable {
             e = try PNGDecoder.decode(expected)
             a = try PNGDecoder.decode(actual)
         } catch {
-            throw PlotlineError("cannot decode snapshot: \(error)")
+            throw PlotlineError(.image, message: "cannot decode snapshot: \(error)")
         }
         guard e.width == a.width, e.height == a.height,
               let result = try? ImageComparison.compare(expected: e, actual: a, options: options) else { return nil }

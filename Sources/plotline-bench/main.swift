@@ -39,7 +39,7 @@ do {
     do {
         chartSpec = try ChartSpecLoader.load(path: spec)
     } catch {
-        throw PlotlineError(error.description)
+        throw PlotlineError(error)
     }
     let scene = try renderer.scene(for: chartSpec, specFile: spec)
     let iterations = 30

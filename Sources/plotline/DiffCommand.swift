@@ -23,8 +23,8 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard let e = try FileOutput.read(expected) else { throw PlotlineError("\(expected): no such file") }
-            guard let a = try FileOutput.read(actual) else { throw PlotlineError("\(actual): no such file") }
+            guard let e = try FileOutput.read(expected) else { throw PlotlineError(.file, file: expected, message: "no such file") }
+            guard let a = try FileOutput.read(actual) else { throw PlotlineError(.file, file: actual, message: "no such file") }
             let isSVG = expected.lowercased().hasSuffix(".svg") && actual.lowercased().hasSuffix(".svg")
             let outcome = try ReferenceComparison.compare(isSVG ? .svg : .png, expected: e, actual: a,
                                                           expectedName: expected, actualName: actual,
@@ -35,10 +35,10 @@ struct DiffCommand: ParsableCommand {
                 try FileOutput.writeAtomically(image, to: path)
             }
             Console.out(outcome.summary)
-            if !outcome.passes { throw CommandStatus.different }
+            if !outcome.passes { throw ExitCode.different }
         } catch let error as PlotlineError {
             Console.error("plotline: \(error)")
-            throw CommandStatus.badInput
+            throw ExitCode.badInput
         }
     }
 }

@@ -24,8 +24,8 @@ struct PlotlineCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let status as CommandStatus {
-            terminate(status.code)
+        } catch let status as ExitCode {
+            terminate(status.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -44,12 +44,12 @@ func terminate(_ code: Int32) -> Never {
     exit(code)
 }
 
-/// An exit status chosen by a command after it has already reported what happened.
-struct CommandStatus: Error {
-    /// 1: a comparison found a difference; 2: bad input.
-    let code: Int32
-    static let different = CommandStatus(code: 1)
-    static let badInput = CommandStatus(code: 2)
+/// The exit statuses a command chooses after it has reported what happened.
+extension ExitCode {
+    /// 1: a comparison found a difference.
+    static let different = ExitCode(1)
+    /// 2: bad input or usage.
+    static let badInput = ExitCode(2)
 }
 
 /// Output on the standard streams.

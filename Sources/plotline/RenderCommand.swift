@@ -77,7 +77,7 @@ struct RenderCommand: ParsableCommand {
                 try FileOutput.makeFolder(output)
             } catch {
                 Console.error("plotline: \(error)")
-                throw CommandStatus.badInput
+                throw ExitCode.badInput
             }
         }
         for spec in specs {
@@ -98,8 +98,8 @@ struct RenderCommand: ParsableCommand {
                 badInput = true
             }
         }
-        if badInput { throw CommandStatus.badInput }
-        if different { throw CommandStatus.different }
+        if badInput { throw ExitCode.badInput }
+        if different { throw ExitCode.different }
     }
 
     /// Compares one chart with its references and prints what it found; true when every file passes.

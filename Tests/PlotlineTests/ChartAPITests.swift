@@ -43,24 +43,30 @@ import Testing
         #expect(chart.spec.series.map(\.kind) == [.line, .line, .band, .bar])
         #expect(chart.spec.series[2].opacity == 0.2)
         // Categories next to numbers on one axis are refused, as in JSON.
-        #expect(throws: PlotlineError("series[3].x: has categories, but series[0] puts numbers on the axis; one axis cannot mix them")) {
+        #expect(throws: PlotlineError(.invalidSpec, keyPath: "series[3].x", message: "has categories, but series[0] puts numbers on the axis; one axis cannot mix them")) {
             try chart.validated()
         }
     }
 
     @Test func badSpecsBuiltInSwiftThrowTheLoadersErrors() {
-        #expect(throws: PlotlineError("width: 0 is out of range; expected 1 to 16384 pixels")) {
+        #expect(throws: PlotlineError(.invalidSpec, keyPath: "width", message: "0 is out of range; expected 1 to 16384 pixels")) {
             try Chart(width: 0) { Line(y: [1, 2]) }.validated()
         }
-        #expect(throws: PlotlineError("x.domain: the lower end (5) must be less than the upper end (1); use \"reverse\": true to run the axis backwards")) {
+        #expect(throws: PlotlineError(.invalidSpec, keyPath: "x.domain", message: "the lower end (5) must be less than the upper end (1); use \"reverse\": true to run the axis backwards")) {
             try Chart { Line(y: [1, 2]) }.axis(\.x) { $0.lower = 5; $0.upper = 1 }.validated()
         }
-        #expect(throws: PlotlineError("series[0]: x has 3 values but y has 5; they must match")) {
+        #expect(throws: PlotlineError(.invalidSpec, keyPath: "series[0]", message: "x has 3 values but y has 5; they must match")) {
             try Chart { Line(x: [1, 2, 3], y: [1, 2, 3, 4, 5]) }.validated()
         }
         // Rendering goes through the same check: nothing is written for a bad chart.
         let folder = Repo.temporaryFolder()
         #expect(throws: PlotlineError.self) { try Chart(width: 0) { Line(y: [1]) }.write(to: folder + "/bad") }
+        // The error is typed: its kind and key path are values, rendered to text only at the edge.
+        do {
+            _ = try Chart(width: 0) { Line(y: [1]) }.validated()
+        } catch {
+            #expect(error.kind == .invalidSpec && error.keyPath == "width" && error.line == nil)
+        }
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).isEmpty)
     }
 
