@@ -9,7 +9,7 @@
 /// try chart.write(to: "chart")   // chart.svg and chart.png
 /// ```
 ///
-/// The chart is a ``ChartSpec``, the same model a JSON spec decodes to, and is checked by the same
+/// The chart is a `ChartSpec`, the same model a JSON spec decodes to, and is checked by the same
 /// validation before it renders; every option of the JSON spec is reachable through ``spec`` or
 /// ``axis(_:_:)``.
 public struct Chart: Sendable {

@@ -1,4 +1,4 @@
-/// A mark in a ``Chart``: it carries the ``SeriesSpec`` it stands for, and modifiers change it.
+/// A mark in a ``Chart``: it carries the `SeriesSpec` it stands for, and modifiers change it.
 public protocol ChartContent: Sendable {
     /// The series this mark adds to the chart.
     var series: SeriesSpec { get set }
