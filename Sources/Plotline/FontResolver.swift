@@ -12,21 +12,37 @@ public final class FontResolver: Sendable {
 
     /// The regular and bold faces for `spec`: its font file if it names one, else its family from the font folders.
     public func fonts(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> ChartFonts {
+        var fonts = try mainFonts(for: spec, specFile: specFile)
+        // Families that text styles name, each loaded once.
+        for family in spec.text.families where fonts.families[family] == nil {
+            let role = TextRole.allCases.first { spec.text[$0].family == family } ?? .title
+            let faces = try faces(family: family, specFile: specFile, keyPath: "text.\(role.rawValue).family")
+            fonts.families[family] = FontFaces(regular: faces.regular, bold: faces.bold)
+        }
+        return fonts
+    }
+
+    private func mainFonts(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> ChartFonts {
         if let file = spec.font.file {
             let font = try load(file, specFile: specFile, keyPath: "font.file")
             return ChartFonts(regular: font, bold: font)
         }
-        let family = spec.font.family
+        let faces = try faces(family: spec.font.family, specFile: specFile, keyPath: "font.family")
+        return ChartFonts(regular: faces.regular, bold: faces.bold)
+    }
+
+    /// The regular and bold faces of a family found in the font folders.
+    private func faces(family: String, specFile: String, keyPath: String) throws(PlotlineError) -> (regular: Font, bold: Font) {
         guard let regularPath = FontLocator.locate(family: family, bold: false) else {
             var hint = "set \"font\": {\"file\": \"…\"} in the spec"
             if family.lowercased() == "dejavu sans" { hint = "install it (Debian: apt-get install fonts-dejavu-core) or " + hint }
-            throw PlotlineError(.font, file: specFile, keyPath: "font.family", message: "font \"\(family)\" was not found in the font folders; \(hint)")
+            throw PlotlineError(.font, file: specFile, keyPath: keyPath, message: "font \"\(family)\" was not found in the font folders; \(hint)")
         }
-        let regular = try load(regularPath, specFile: specFile, keyPath: "font.family")
+        let regular = try load(regularPath, specFile: specFile, keyPath: keyPath)
         let bold = try FontLocator.locate(family: family, bold: true).map { path throws(PlotlineError) in
-            try load(path, specFile: specFile, keyPath: "font.family")
+            try load(path, specFile: specFile, keyPath: keyPath)
         } ?? regular
-        return ChartFonts(regular: regular, bold: bold)
+        return (regular, bold)
     }
 
     private func load(_ path: String, specFile: String, keyPath: String) throws(PlotlineError) -> Font {

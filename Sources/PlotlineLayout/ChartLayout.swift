@@ -14,6 +14,9 @@ public struct ChartLayout: Sendable {
     public var theme: Theme
     /// What text is measured and outlined with.
     public var measurer: any TextMeasurer
+    /// The spec's text styles, whose sizes and colours are already in ``theme``: the families and
+    /// weights per role.
+    var text = TextStyles()
 
     /// Creates a layout engine that sets text in `fonts`.
     public init(fonts: ChartFonts, theme: Theme = Theme()) {
@@ -28,18 +31,51 @@ public struct ChartLayout: Sendable {
 
     /// The Scene for `spec`.
     public func scene(for spec: ChartSpec) -> Scene {
-        build(resolve(spec), spec: spec)
+        let layout = styled(for: spec)
+        return layout.build(layout.resolveStyled(spec), spec: spec)
+    }
+
+    /// This layout with the spec's text styles applied over the theme.
+    func styled(for spec: ChartSpec) -> ChartLayout {
+        var l = self
+        l.text = spec.text
+        let t = spec.text
+        if let v = t.title.size { l.theme.titleSize = v }
+        if let v = t.subtitle.size { l.theme.subtitleSize = v }
+        if let v = t.axisTitle.size { l.theme.axisTitleSize = v }
+        if let v = t.legend.size { l.theme.legendSize = v }
+        if let v = t.annotation.size { l.theme.annotationSize = v }
+        if let v = t.title.color { l.theme.titleColor = v }
+        if let v = t.subtitle.color { l.theme.subtitleColor = v }
+        if let v = t.axisTitle.color { l.theme.axisTitleColor = v }
+        if let v = t.tickLabel.color { l.theme.tickLabelColor = v }
+        if let v = t.legend.color { l.theme.legendColor = v }
+        if let v = t.annotation.color { l.theme.annotationColor = v }
+        return l
+    }
+
+    /// Whether a role's text is bold: the title unless its style says otherwise, the rest when theirs do.
+    func isBold(_ role: TextRole) -> Bool { text[role].bold ?? (role == .title) }
+
+    /// A role's text measured in its family and weight.
+    func measure(_ string: String, size: Double, role: TextRole) -> TextLayout {
+        measurer.measure(string, size: size, bold: isBold(role), family: text[role].family)
     }
 
     // MARK: - Resolve
 
     /// Every decision about the chart, before any Scene node is made.
-    func resolve(_ given: ChartSpec) -> ResolvedChart {
+    func resolve(_ spec: ChartSpec) -> ResolvedChart {
+        styled(for: spec).resolveStyled(spec)
+    }
+
+    private func resolveStyled(_ given: ChartSpec) -> ResolvedChart {
         // Dates on x make a time axis unless the spec chose a scale (the loader does the same).
         var spec = given
         if spec.x.scale == nil, spec.series.contains(where: { if case .dates = $0.x { true } else { false } }) { spec.x.scale = .time }
         // Specs from the loader are in range; a size built in Swift may not be.
-        let tickSize = spec.font.size.isFinite ? min(max(spec.font.size, 1), 1000) : 12
+        let givenSize = spec.text.tickLabel.size ?? spec.font.size
+        let tickSize = givenSize.isFinite ? min(max(givenSize, 1), 1000) : 12
         // Specs from the loader are already in range; ones built in Swift may not be.
         let width = ChartLayout.canvasSide(spec.width, default: 800)
         let height = ChartLayout.canvasSide(spec.height, default: 500)
@@ -47,7 +83,7 @@ public struct ChartLayout: Sendable {
         let canvas = Rect(x: pad, y: pad, width: width - 2 * pad, height: height - 2 * pad)
 
         // Text that does not depend on the plot size.
-        let digitHeight = measurer.measure("0", size: tickSize, bold: false).capHeight
+        let digitHeight = measure("0", size: tickSize, role: .tickLabel).capHeight
         let hasXTitle = spec.x.label != nil, hasYTitle = spec.y.label != nil
         let title = titleLayout(title: spec.title, subtitle: spec.subtitle, width: width, pad: pad)
         // An axis title's ink runs from ascender top (~0.76 em above the baseline in DejaVu Sans) to
@@ -89,7 +125,7 @@ public struct ChartLayout: Sendable {
             if let categories, categorical { return resolveCategorical(spec, categories: categories, vertical: vertical) }
             return resolveNumeric(spec, data: data, length: length, perTick: vertical ? theme.yTickSpacing : theme.xTickSpacing, spacing: spacing)
         }
-        func labelWidth(_ text: String) -> Double { measurer.measure(text, size: tickSize, bold: false).width }
+        func labelWidth(_ label: String) -> Double { measure(label, size: tickSize, role: .tickLabel).width }
 
         // Margins depend on the tick labels, whose count depends on the plot size: two passes settle it.
         var plot = canvas
@@ -230,10 +266,21 @@ public struct ChartLayout: Sendable {
         v.isFinite ? min(max(v, 1), 16384) : d
     }
 
-    /// A text run measured and outlined with the regular (or bold) face.
+    /// A text run measured and outlined with the regular (or bold) face of the main family.
     public func run(_ text: String, at origin: Point, anchor: TextAnchor, rotation: Double = 0, size: Double,
                     color: Color, bold: Bool = false) -> SceneText {
-        let layout = measurer.measure(text, size: size, bold: bold)
+        run(text, at: origin, anchor: anchor, rotation: rotation, size: size, color: color, bold: bold, family: nil)
+    }
+
+    /// A text run of one role: its family and weight from the spec's text styles.
+    func run(_ text: String, role: TextRole, at origin: Point, anchor: TextAnchor, rotation: Double = 0, size: Double,
+             color: Color) -> SceneText {
+        run(text, at: origin, anchor: anchor, rotation: rotation, size: size, color: color, bold: isBold(role), family: self.text[role].family)
+    }
+
+    func run(_ text: String, at origin: Point, anchor: TextAnchor, rotation: Double, size: Double,
+             color: Color, bold: Bool, family: String?) -> SceneText {
+        let layout = measurer.measure(text, size: size, bold: bold, family: family)
         let shift: Double = switch anchor {
         case .start: 0
         case .middle: -layout.width / 2
@@ -243,7 +290,7 @@ public struct ChartLayout: Sendable {
             .concatenating(.rotation(degrees: rotation))
             .concatenating(.translation(origin.x, origin.y))
         return SceneText(text: text, origin: origin, anchor: anchor, rotation: rotation,
-                         font: FontDescriptor(family: measurer.familyName(bold: bold), size: size, bold: bold),
+                         font: FontDescriptor(family: measurer.familyName(bold: bold, family: family), size: size, bold: bold),
                          color: color, glyphs: layout.outline.transformed(by: placement))
     }
 

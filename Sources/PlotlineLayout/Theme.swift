@@ -21,8 +21,12 @@ public struct Theme: Sendable, Hashable {
     public var legendSize: Double = 12
     /// Tick-label colour.
     public var tickLabelColor = Color(rgb: 0x444444)
-    /// Axis-title and title colour.
+    /// Title colour.
     public var titleColor = Color(rgb: 0x333333)
+    /// Axis-title colour.
+    public var axisTitleColor = Color(rgb: 0x333333)
+    /// Legend text colour.
+    public var legendColor = Color(rgb: 0x333333)
     /// Subtitle colour.
     public var subtitleColor = Color(rgb: 0x555555)
     /// Axis-line, tick-mark and zero-line colour.
@@ -85,6 +89,8 @@ public struct Theme: Sendable, Hashable {
         t.background = Color(rgb: 0x17191C)
         t.tickLabelColor = Color(rgb: 0xB8BCC2)
         t.titleColor = Color(rgb: 0xE6E8EB)
+        t.axisTitleColor = Color(rgb: 0xE6E8EB)
+        t.legendColor = Color(rgb: 0xE6E8EB)
         t.subtitleColor = Color(rgb: 0xA9AEB5)
         t.axisColor = Color(rgb: 0x80868E)
         t.gridColor = Color(rgb: 0x33373D)

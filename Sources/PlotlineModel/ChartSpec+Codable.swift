@@ -40,6 +40,7 @@ extension ChartSpec: Codable {
         try put("background", background.map(\.cssText))
         if theme != .light { try put("theme", theme.rawValue) }
         if font != FontSpec() { try put("font", FontCoding(font)) }
+        if text != TextStyles() { try put("text", TextCoding(text)) }
         try put("x", AxisCoding(x, scale: x.scale))
         try put("y", AxisCoding(y, scale: y.scale))
         try put("y2", y2.map { AxisCoding($0, scale: $0.scale) })
@@ -73,6 +74,22 @@ private struct FontCoding: Encodable {
         try c.encode(font.family, forKey: AnyKey("family"))
         if let file = font.file { try c.encode(file, forKey: AnyKey("file")) }
         try c.encode(font.size, forKey: AnyKey("size"))
+    }
+}
+
+private struct TextCoding: Encodable {
+    let styles: TextStyles
+    init(_ styles: TextStyles) { self.styles = styles }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        for role in TextRole.allCases where styles[role] != TextStyle() {
+            let s = styles[role]
+            var r = c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey(role.rawValue))
+            if let v = s.family { try r.encode(v, forKey: AnyKey("family")) }
+            if let v = s.size { try r.encode(v, forKey: AnyKey("size")) }
+            if let v = s.bold { try r.encode(v ? "bold" : "normal", forKey: AnyKey("weight")) }
+            if let v = s.color { try r.encode(v.cssText, forKey: AnyKey("color")) }
+        }
     }
 }
 

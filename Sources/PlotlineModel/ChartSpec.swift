@@ -25,6 +25,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var theme: ThemeChoice
     /// The font used for all text.
     public var font: FontSpec
+    /// Family, size, weight and colour per kind of text, over the theme's.
+    public var text = TextStyles()
     /// The horizontal axis.
     public var x: AxisSpec
     /// The vertical axis.

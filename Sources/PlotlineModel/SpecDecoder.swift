@@ -153,6 +153,7 @@ struct SpecDecoder {
         if let n = o[.background] { spec.background = try color(n, "background") }
         if let n = o[.theme] { spec.theme = try choice(n, "theme", "theme") }
         if let n = o[.font] { spec.font = try font(n, "font") }
+        if let n = o[.text] { spec.text = try textStyles(n, "text") }
         if let n = o[.x] { spec.x = try axis(n, "x") }
         if let n = o[.y] { spec.y = try axis(n, "y") }
         if let n = o[.y2] { spec.y2 = try axis(n, "y2") }
@@ -213,6 +214,34 @@ struct SpecDecoder {
         default:
             throw fail(node, path, "expected true, false or a position such as \"top-right\" or \"right\", found \(node.value.kindDescription)")
         }
+    }
+
+    /// `{"title": {"family", "size", "weight", "color"}, …}`.
+    func textStyles(_ node: JSONNode, _ path: String) throws(SpecError) -> TextStyles {
+        let o = try object(node, path, keys: TextKey.self)
+        var styles = TextStyles()
+        for key in TextKey.allCases {
+            guard let n = o[key], let role = TextRole(rawValue: key.rawValue) else { continue }
+            let p = path + "." + key.rawValue
+            let s = try object(n, p, keys: TextStyleKey.self)
+            var style = TextStyle()
+            if let f = s[.family] {
+                let family = try string(f, p + ".family")
+                if family.trimmingCSVSpaces().isEmpty { throw fail(f, p + ".family", "is empty; name a font family") }
+                style.family = family
+            }
+            if let v = s[.size] { style.size = try positive(v, p + ".size", max: 1000, unit: " pixels") }
+            if let w = s[.weight] {
+                switch try string(w, p + ".weight") {
+                case "normal": style.bold = false
+                case "bold": style.bold = true
+                default: throw fail(w, p + ".weight", "expected \"normal\" or \"bold\"")
+                }
+            }
+            if let c = s[.color] { style.color = try color(c, p + ".color") }
+            styles[role] = style
+        }
+        return styles
     }
 
     func font(_ node: JSONNode, _ path: String) throws(SpecError) -> FontSpec {

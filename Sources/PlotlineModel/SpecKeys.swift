@@ -5,7 +5,17 @@ protocol SpecKey: RawRepresentable<String>, CaseIterable, Sendable {}
 /// Keys of the top-level chart object.
 enum ChartKey: String, SpecKey {
     case schema = "$schema"
-    case width, height, title, subtitle, description, id, background, theme, font, x, y, y2, legend, data, series, annotations
+    case width, height, title, subtitle, description, id, background, theme, font, text, x, y, y2, legend, data, series, annotations
+}
+
+/// Keys of `text`: one style per role.
+enum TextKey: String, SpecKey {
+    case title, subtitle, axisTitle, tickLabel, legend, annotation
+}
+
+/// Keys of a text style.
+enum TextStyleKey: String, SpecKey {
+    case family, size, weight, color
 }
 
 /// Keys of `font`.

@@ -18,6 +18,7 @@ public enum SpecSchema {
             ("additionalProperties", .bool(false)),
             ("$defs", .object([
                 ("font", object(FontKey.self, font)),
+                ("textStyle", object(TextStyleKey.self, textStyle)),
                 ("axis", object(AxisKey.self, axis)),
                 ("tick", object(TickKey.self, tick, required: ["value"])),
                 ("sharedData", object(SharedDataKey.self, sharedData, required: ["csv"])),
@@ -46,6 +47,8 @@ public enum SpecSchema {
         case .background: return ref("color", "The canvas colour, or transparent (default: the theme's)")
         case .theme: return choice(ThemeChoice.self, "light (default), dark, or auto: an SVG that follows the reader's colour scheme")
         case .font: return ref("font", "The font of all text")
+        case .text: return object(TextKey.self, { _ in .object([("$ref", .string("#/$defs/textStyle"))]) })
+            .described("A style per kind of text: title, subtitle, axisTitle, tickLabel, legend, annotation")
         case .x, .y, .y2: return ref("axis", key == .y2 ? "A second vertical axis, on the right" : "An axis")
         case .legend: return .object([("anyOf", .array([.object([("type", .string("boolean"))]), choice(LegendPosition.self, "")])),
                                       ("description", .string("false hides the legend; true or a position shows it"))])
@@ -62,6 +65,15 @@ public enum SpecSchema {
         case .family: type("string", "A family found in the font folders (default DejaVu Sans)")
         case .file: nullable("string", "A font file, relative to the spec")
         case .size: number(0, 1000, "Tick-label size in pixels (default 12)", exclusiveMinimum: true)
+        }
+    }
+
+    static func textStyle(_ key: TextStyleKey) -> SchemaNode {
+        switch key {
+        case .family: type("string", "A family found in the font folders")
+        case .size: number(0, 1000, "Size in pixels", exclusiveMinimum: true)
+        case .weight: .object([("enum", .array([.string("normal"), .string("bold")]))])
+        case .color: ref("color", "The colour")
         }
     }
 

@@ -6,14 +6,14 @@ import PlotlineModel
 /// A text measurer that needs no font: every character is 0.6 em wide, and the "outline" is the
 /// text's box, so bounds checks work as with real glyphs.
 struct BoxMeasurer: TextMeasurer {
-    func measure(_ text: String, size: Double, bold: Bool) -> TextLayout {
+    func measure(_ text: String, size: Double, bold: Bool, family: String?) -> TextLayout {
         let width = Double(text.count) * size * (bold ? 0.65 : 0.6)
         let cap = size * 0.73
         let outline = text.isEmpty ? Path() : Path.rectangle(Rect(x: 0, y: -cap, width: width, height: cap))
         return TextLayout(width: width, ascent: size * 0.93, descent: size * 0.24, capHeight: cap, outline: outline)
     }
 
-    func familyName(bold: Bool) -> String { "Box Sans" }
+    func familyName(bold: Bool, family: String?) -> String { family ?? "Box Sans" }
 }
 
 let layout = ChartLayout(measurer: BoxMeasurer())

@@ -37,3 +37,16 @@ import Testing
         #expect(decodeError(json)?.description == expected)
     }
 }
+
+@Suite struct TextStyleSpecTests {
+    @Test func stylesDecodePerRole() throws {
+        let spec = try decode(#"{"text": {"title": {"family": "DejaVu Serif", "size": 20, "weight": "normal", "color": "navy"}, "tickLabel": {"size": 10}}, "series": [{"y": [1]}]}"#)
+        #expect(spec.text.title == TextStyle(family: "DejaVu Serif", size: 20, bold: false, color: .init(css: "navy")))
+        #expect(spec.text.tickLabel.size == 10 && spec.text.legend == TextStyle())
+        #expect(spec.text.families == ["DejaVu Serif"])
+        #expect(decodeError(#"{"text": {"title": {"weight": "heavy"}}, "series": [{"y": [1]}]}"#)?.description
+            == #"t.json:1:31: text.title.weight: expected "normal" or "bold""#)
+        #expect(decodeError(#"{"text": {"caption": {}}, "series": [{"y": [1]}]}"#)?.description
+            == #"t.json:1:11: text.caption: unknown key "caption"; expected one of title, subtitle, axisTitle, tickLabel, legend and annotation"#)
+    }
+}

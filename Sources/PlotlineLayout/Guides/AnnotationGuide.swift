@@ -50,8 +50,8 @@ extension ChartLayout {
             let color = (r.color ?? theme.rangeColor).withOpacity(r.opacity)
             nodes.append(.path(ScenePath(path: .rectangle(rect), fill: Fill(color: color))))
             if let label = r.label {
-                let cap = measurer.measure(label, size: theme.annotationSize, bold: false).capHeight
-                nodes.append(.text(run(label, at: Point(rect.x + 4, rect.y + 4 + cap), anchor: .start,
+                let cap = measure(label, size: theme.annotationSize, role: .annotation).capHeight
+                nodes.append(.text(run(label, role: .annotation, at: Point(rect.x + 4, rect.y + 4 + cap), anchor: .start,
                                        size: theme.annotationSize, color: r.color ?? theme.annotationColor)))
             }
         }
@@ -62,7 +62,7 @@ extension ChartLayout {
     func noteNodes(_ spec: ChartSpec, _ chart: ResolvedChart) -> [SceneNode] {
         let plot = chart.plot
         let size = theme.annotationSize
-        let cap = measurer.measure("0", size: size, bold: false).capHeight
+        let cap = measure("0", size: size, role: .annotation).capHeight
         var nodes: [SceneNode] = []
         for a in spec.annotations {
             switch a {
@@ -87,7 +87,7 @@ extension ChartLayout {
                     // At the top of a vertical line; at the left end of a horizontal one, which
                     // rising curves (most training curves) leave free.
                     let origin = r.axis == .x ? Point(p + 4, plot.y + 4 + cap) : Point(plot.x + 6, p - 4)
-                    nodes.append(.text(run(label, at: origin, anchor: .start, size: size, color: color)))
+                    nodes.append(.text(run(label, role: .annotation, at: origin, anchor: .start, size: size, color: color)))
                 }
             case .text(let t):
                 guard let ym = map(t.axis == .y2 ? .y2 : .y, chart) else { continue }
@@ -96,7 +96,7 @@ extension ChartLayout {
                 let color = t.color ?? theme.annotationColor
                 let anchor: TextAnchor = t.dx > 4 ? .start : (t.dx < -4 ? .end : .middle)
                 let origin = Point(point.x + t.dx, point.y + t.dy + (t.dy < 0 ? 0 : cap))
-                let width = measurer.measure(t.text, size: size, bold: false).width
+                let width = measure(t.text, size: size, role: .annotation).width
                 if t.arrow, abs(t.dx) + abs(t.dy) > 8 {
                     // From the edge of the text nearest the point to just short of the point.
                     let textCenter = Point(anchor == .start ? origin.x + min(width, 12) / 2 : (anchor == .end ? origin.x - min(width, 12) / 2 : origin.x),
@@ -104,7 +104,7 @@ extension ChartLayout {
                     let start = Point(textCenter.x, t.dy < 0 ? origin.y + 4 : origin.y - cap - 4)
                     nodes += arrow(from: start, to: point, color: color)
                 }
-                nodes.append(.text(run(t.text, at: origin, anchor: anchor, size: size, color: color)))
+                nodes.append(.text(run(t.text, role: .annotation, at: origin, anchor: anchor, size: size, color: color)))
             }
         }
         return nodes

@@ -177,8 +177,8 @@ extension ChartLayout {
         let order = axis.ticks.indices.sorted { map.map(axis.ticks[$0]) < map.map(axis.ticks[$1]) }
         for i in order {
             let center = map.map(axis.ticks[i])
-            let extent = horizontal ? measurer.measure(axis.labels[i], size: size, bold: false).width
-                                    : measurer.measure("0", size: size, bold: false).capHeight
+            let extent = horizontal ? measure(axis.labels[i], size: size, role: .tickLabel).width
+                                    : measure("0", size: size, role: .tickLabel).capHeight
             if center - extent / 2 < lastEnd + gap {
                 result.labels[i] = ""
             } else {
@@ -222,18 +222,18 @@ extension ChartLayout {
             if chart.x.rotateLabels {
                 // Turned −45° and ending at the tick, so long names read up towards it.
                 let origin = Point(x + chart.digitHeight * 0.35, labelTop + chart.digitHeight * 0.7)
-                nodes.append(.text(run(text, at: origin, anchor: .end, rotation: -45, size: chart.tickSize, color: theme.tickLabelColor)))
+                nodes.append(.text(run(text, role: .tickLabel, at: origin, anchor: .end, rotation: -45, size: chart.tickSize, color: theme.tickLabelColor)))
             } else {
-                nodes.append(.text(run(text, at: Point(x, labelTop + chart.digitHeight), anchor: .middle,
+                nodes.append(.text(run(text, role: .tickLabel, at: Point(x, labelTop + chart.digitHeight), anchor: .middle,
                                        size: chart.tickSize, color: theme.tickLabelColor)))
             }
         }
         if let label {
-            let layout = measurer.measure(label, size: theme.axisTitleSize, bold: false)
+            let layout = measure(label, size: theme.axisTitleSize, role: .axisTitle)
             let baseline = labelTop + xLabelHeight(chart.x, digitHeight: chart.digitHeight, size: chart.tickSize)
                 + theme.axisTitleGap + theme.axisTitleSize * 0.76
             let fit = fitted(layout.width, size: theme.axisTitleSize, center: plot.x + plot.width / 2, within: chart.pad, chart.width - chart.pad)
-            nodes.append(.text(run(label, at: Point(fit.center, baseline), anchor: .middle, size: fit.size, color: theme.titleColor)))
+            nodes.append(.text(run(label, role: .axisTitle, at: Point(fit.center, baseline), anchor: .middle, size: fit.size, color: theme.axisTitleColor)))
         }
         return nodes
     }
@@ -241,7 +241,7 @@ extension ChartLayout {
     /// The height the x tick labels take below the tick marks.
     func xLabelHeight(_ axis: ResolvedAxis, digitHeight: Double, size: Double) -> Double {
         guard axis.rotateLabels else { return digitHeight }
-        let widest = axis.labels.map { measurer.measure($0, size: size, bold: false).width }.max() ?? 0
+        let widest = axis.labels.map { measure($0, size: size, role: .tickLabel).width }.max() ?? 0
         return (widest + digitHeight) * 0.7072
     }
 
@@ -276,17 +276,17 @@ extension ChartLayout {
         nodes.append(.path(ScenePath(path: line, stroke: Stroke(color: theme.axisColor, width: 1))))
         let labelX = onRight ? plot.maxX + theme.tickLength + theme.tickLabelGap : plot.x - theme.tickLength - theme.tickLabelGap
         for (v, text) in zip(axis.ticks, axis.labels) where !text.isEmpty {
-            nodes.append(.text(run(text, at: Point(labelX, snap(map.map(v)) + chart.digitHeight / 2), anchor: onRight ? .start : .end,
+            nodes.append(.text(run(text, role: .tickLabel, at: Point(labelX, snap(map.map(v)) + chart.digitHeight / 2), anchor: onRight ? .start : .end,
                                    size: chart.tickSize, color: theme.tickLabelColor)))
         }
         if let label {
-            let layout = measurer.measure(label, size: theme.axisTitleSize, bold: false)
+            let layout = measure(label, size: theme.axisTitleSize, role: .axisTitle)
             // Rotated ∓90°: the glyphs' ascent points towards the canvas edge on either side.
             let ascent = theme.axisTitleSize * 0.76
             let x = onRight ? chart.width - chart.pad - ascent : chart.pad + ascent
             let fit = fitted(layout.width, size: theme.axisTitleSize, center: plot.y + plot.height / 2, within: chart.pad, chart.height - chart.pad)
-            nodes.append(.text(run(label, at: Point(x, fit.center), anchor: .middle, rotation: onRight ? 90 : -90,
-                                   size: fit.size, color: theme.titleColor)))
+            nodes.append(.text(run(label, role: .axisTitle, at: Point(x, fit.center), anchor: .middle, rotation: onRight ? 90 : -90,
+                                   size: fit.size, color: theme.axisTitleColor)))
         }
         return nodes
     }

@@ -36,7 +36,7 @@ extension ChartLayout {
             guard let name = s.spec.name, !name.isEmpty, !s.underLine else { continue }
             var shown = [i]
             if s.spec.kind == .line, let under = bands.removeValue(forKey: name) { shown = under + [i] }
-            entries.append(LegendEntry(label: name, labelWidth: measurer.measure(name, size: theme.legendSize, bold: false).width, marks: shown))
+            entries.append(LegendEntry(label: name, labelWidth: measure(name, size: theme.legendSize, role: .legend).width, marks: shown))
         }
         return entries
     }
@@ -152,15 +152,15 @@ extension ChartLayout {
                                          fill: Fill(color: theme.legendFill), stroke: Stroke(color: theme.legendBorder, width: 1))))
         }
         let size = theme.legendSize
-        let capHeight = measurer.measure("0", size: size, bold: false).capHeight
+        let capHeight = measure("0", size: size, role: .legend).capHeight
         for (entry, origin) in legend.entries {
             let swatch = Rect(x: origin.x, y: origin.y, width: theme.legendSwatchWidth, height: size)
             for i in entry.marks where chart.marks.indices.contains(i) {
                 nodes += chart.marks[i].swatch(in: swatch, theme: theme)
             }
             let baseline = origin.y + size / 2 + capHeight / 2
-            nodes.append(.text(run(entry.label, at: Point(origin.x + theme.legendSwatchWidth + theme.legendGap, baseline),
-                                   anchor: .start, size: size, color: theme.titleColor)))
+            nodes.append(.text(run(entry.label, role: .legend, at: Point(origin.x + theme.legendSwatchWidth + theme.legendGap, baseline),
+                                   anchor: .start, size: size, color: theme.legendColor)))
         }
         return nodes
     }

@@ -24,7 +24,7 @@ extension ChartLayout {
         var bottom = pad
         if let title {
             lines = wrapped(title, size: theme.titleSize, room: room)
-            let first = measurer.measure(title, size: theme.titleSize, bold: true)
+            let first = measure(title, size: theme.titleSize, role: .title)
             for (i, _) in lines.enumerated() {
                 baselines.append(pad + first.capHeight + Double(i) * theme.titleSize * 1.25)
             }
@@ -33,7 +33,7 @@ extension ChartLayout {
         }
         var subtitleBaseline = 0.0
         if let subtitle {
-            let s = measurer.measure(subtitle, size: theme.subtitleSize, bold: false)
+            let s = measure(subtitle, size: theme.subtitleSize, role: .subtitle)
             subtitleBaseline = (title == nil ? pad : y + 4) + s.capHeight
             bottom = subtitleBaseline + s.descent + theme.titleGap
         }
@@ -42,13 +42,13 @@ extension ChartLayout {
 
     /// The title on one line if it fits, else split at the space that best balances two lines.
     func wrapped(_ title: String, size: Double, room: Double) -> [String] {
-        guard measurer.measure(title, size: size, bold: true).width > room else { return [title] }
+        guard measure(title, size: size, role: .title).width > room else { return [title] }
         let words = title.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.count > 1 else { return [title] }
         // Each word is measured once and the lines' widths kept as running sums (kerning across a
         // space is negligible), so a long title costs linear time.
-        let space = measurer.measure(" ", size: size, bold: true).width
-        let widths = words.map { measurer.measure($0, size: size, bold: true).width }
+        let space = measure(" ", size: size, role: .title).width
+        let widths = words.map { measure($0, size: size, role: .title).width }
         let total = widths.reduce(0, +) + space * Double(words.count - 1)
         var left = 0.0, bestCut = 1, bestWidest = Double.infinity
         for cut in 1..<words.count {
@@ -64,14 +64,14 @@ extension ChartLayout {
         var nodes: [SceneNode] = []
         let center = chart.plot.x + chart.plot.width / 2
         for (line, baseline) in zip(t.lines, t.baselines) {
-            let width = measurer.measure(line, size: theme.titleSize, bold: true).width
+            let width = measure(line, size: theme.titleSize, role: .title).width
             let fit = fitted(width, size: theme.titleSize, center: center, within: chart.pad, chart.width - chart.pad)
-            nodes.append(.text(run(line, at: Point(fit.center, baseline), anchor: .middle, size: fit.size, color: theme.titleColor, bold: true)))
+            nodes.append(.text(run(line, role: .title, at: Point(fit.center, baseline), anchor: .middle, size: fit.size, color: theme.titleColor)))
         }
         if let subtitle = t.subtitle {
-            let width = measurer.measure(subtitle, size: theme.subtitleSize, bold: false).width
+            let width = measure(subtitle, size: theme.subtitleSize, role: .subtitle).width
             let fit = fitted(width, size: theme.subtitleSize, center: center, within: chart.pad, chart.width - chart.pad)
-            nodes.append(.text(run(subtitle, at: Point(fit.center, t.subtitleBaseline), anchor: .middle, size: fit.size, color: theme.subtitleColor)))
+            nodes.append(.text(run(subtitle, role: .subtitle, at: Point(fit.center, t.subtitleBaseline), anchor: .middle, size: fit.size, color: theme.subtitleColor)))
         }
         return nodes
     }
