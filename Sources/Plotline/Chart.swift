@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let chart = Chart(width: 800, height: 500) {
-///     Line(x: steps, y: scores).name("MMLU-Pro").color(Color(rgb: 0xF08080))
+///     Line(x: steps, y: scores).name("MMLU-Pro").color(PlotColor(rgb: 0xF08080))
 /// }
 /// .xAxis("RL training steps", domain: 0...800, tickStep: 200)
 /// .yAxis("MMLU-Pro", domain: 50...57, tickStep: 2)

@@ -8,7 +8,7 @@ extension ChartContent {
     /// The name shown in the legend and the accessible description.
     public func name(_ name: String) -> Self { with { $0.name = name } }
     /// The colour.
-    public func color(_ color: Color) -> Self { with { $0.color = color } }
+    public func color(_ color: PlotColor) -> Self { with { $0.color = color } }
     /// The opacity, 0 to 1.
     public func opacity(_ opacity: Double) -> Self { with { $0.opacity = opacity } }
     /// The vertical axis the mark is measured on.
@@ -111,7 +111,7 @@ public struct Line: ChartContent {
     /// What missing values do.
     public func gaps(_ policy: GapPolicy) -> Line { mark { $0.gaps = policy } }
     /// Markers at the points.
-    public func marker(_ shape: MarkerShape, size: Double = 6, fill: Color? = nil) -> Line {
+    public func marker(_ shape: MarkerShape, size: Double = 6, fill: PlotColor? = nil) -> Line {
         mark { $0.marker = MarkerSpec(shape: shape, size: size, fill: fill) }
     }
     /// Symmetric error bars.
@@ -135,7 +135,7 @@ public struct Scatter: ChartContent {
     }
 
     /// The marker.
-    public func marker(_ shape: MarkerShape, size: Double = 7, fill: Color? = nil) -> Scatter {
+    public func marker(_ shape: MarkerShape, size: Double = 7, fill: PlotColor? = nil) -> Scatter {
         mark { $0.marker = MarkerSpec(shape: shape, size: size, fill: fill) }
     }
     /// Per-point sizes for a bubble chart (areas proportional to them).

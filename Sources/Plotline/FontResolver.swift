@@ -5,7 +5,7 @@ import Synchronization
 
 /// Finds and caches the fonts a spec asks for, so rendering many specs opens each file once.
 public final class FontResolver: Sendable {
-    private let cache = Mutex<[String: Font]>([:])
+    private let cache = Mutex<[String: Typeface]>([:])
 
     /// Creates an empty resolver.
     public init() {}
@@ -32,7 +32,7 @@ public final class FontResolver: Sendable {
     }
 
     /// The regular and bold faces of a family found in the font folders.
-    private func faces(family: String, specFile: String, keyPath: String) throws(PlotlineError) -> (regular: Font, bold: Font) {
+    private func faces(family: String, specFile: String, keyPath: String) throws(PlotlineError) -> (regular: Typeface, bold: Typeface) {
         guard let regularPath = FontLocator.locate(family: family, bold: false) else {
             var hint = "set \"font\": {\"file\": \"…\"} in the spec"
             if family.lowercased() == "dejavu sans" { hint = "install it (Debian: apt-get install fonts-dejavu-core) or " + hint }
@@ -45,10 +45,10 @@ public final class FontResolver: Sendable {
         return (regular, bold)
     }
 
-    private func load(_ path: String, specFile: String, keyPath: String) throws(PlotlineError) -> Font {
+    private func load(_ path: String, specFile: String, keyPath: String) throws(PlotlineError) -> Typeface {
         if let font = cache.withLock({ $0[path] }) { return font }
         do {
-            let font = try Font(path: path)
+            let font = try Typeface(path: path)
             cache.withLock { $0[path] = font }
             return font
         } catch {

@@ -37,21 +37,21 @@ public struct RenderOptions: Sendable, Hashable {
     }
 }
 
-/// One chart rendered in memory: its name, Scene and the bytes of each requested format.
+/// One chart rendered in memory: its name, PlotScene and the bytes of each requested format.
 public struct RenderedChart: Sendable {
     /// The spec's file name without its extension; output files are named after it.
     public var name: String
-    /// The laid-out Scene (for the `auto` theme, its light variant).
-    public var scene: Scene
+    /// The laid-out PlotScene (for the `auto` theme, its light variant).
+    public var scene: PlotScene
     /// For the `auto` theme, the same chart in the dark theme, which the SVG switches to.
-    public var darkScene: Scene?
+    public var darkScene: PlotScene?
     /// Encoded files in the order of ``RenderOptions/formats``.
     public var files: [(format: OutputFormat, bytes: [UInt8])]
     /// What looks wrong in the spec without making it invalid, each line starting with the spec's path.
     public var warnings: [String] = []
 }
 
-/// The whole pipeline: spec file → model → layout → Scene → SVG text and PNG bytes.
+/// The whole pipeline: spec file → model → layout → PlotScene → SVG text and PNG bytes.
 public struct Renderer: Sendable {
     /// The fonts, shared across charts.
     public let fonts: FontResolver
@@ -68,7 +68,7 @@ public struct Renderer: Sendable {
     }
 
     /// Loads and lays out the spec at `path`.
-    public func scene(specAt path: String) throws(PlotlineError) -> Scene {
+    public func scene(specAt path: String) throws(PlotlineError) -> PlotScene {
         try scene(for: try Renderer.load(path), specFile: path)
     }
 
@@ -82,12 +82,12 @@ public struct Renderer: Sendable {
 
     /// Lays out a spec, loaded or built in Swift, after the same validation the loader applies;
     /// `specFile` names it in errors.
-    public func scene(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> Scene {
+    public func scene(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> PlotScene {
         try scenes(for: spec, specFile: specFile).main
     }
 
-    /// The Scene in the spec's theme (or `theme` when given), and for `auto` the dark twin too.
-    public func scenes(for spec: ChartSpec, specFile: String, theme choice: ThemeChoice? = nil) throws(PlotlineError) -> (main: Scene, dark: Scene?) {
+    /// The PlotScene in the spec's theme (or `theme` when given), and for `auto` the dark twin too.
+    public func scenes(for spec: ChartSpec, specFile: String, theme choice: ThemeChoice? = nil) throws(PlotlineError) -> (main: PlotScene, dark: PlotScene?) {
         if let problem = spec.firstProblem() { throw PlotlineError(.invalidSpec, file: specFile, keyPath: problem.keyPath, message: problem.message) }
         let chartFonts = try fonts.fonts(for: spec, specFile: specFile)
         switch choice ?? spec.theme {
@@ -115,7 +115,7 @@ public struct Renderer: Sendable {
     }
 
     /// The bytes of `scene` in one format; an SVG with a `dark` twin follows the reader's colour scheme.
-    public static func encode(_ scene: Scene, dark: Scene? = nil, as format: OutputFormat, options: RenderOptions,
+    public static func encode(_ scene: PlotScene, dark: PlotScene? = nil, as format: OutputFormat, options: RenderOptions,
                               name: String = "chart") throws(PlotlineError) -> [UInt8] {
         switch format {
         case .svg:

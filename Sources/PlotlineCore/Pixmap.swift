@@ -8,7 +8,7 @@ public struct Pixmap: Sendable, Hashable {
     public var data: [UInt8]
 
     /// Creates a pixmap filled with one colour (transparent by default).
-    public init(width: Int, height: Int, fill: Color = .transparent) {
+    public init(width: Int, height: Int, fill: PlotColor = .transparent) {
         precondition(width >= 0 && height >= 0, "negative pixmap size")
         self.width = width
         self.height = height
@@ -45,12 +45,12 @@ public struct Pixmap: Sendable, Hashable {
     }
 
     /// The straight (un-premultiplied) colour of the pixel at (x, y); the caller keeps x and y in range.
-    public func color(x: Int, y: Int) -> Color {
+    public func color(x: Int, y: Int) -> PlotColor {
         let i = (y * width + x) * 4
         let a = data[i + 3]
         if a == 0 { return .transparent }
-        if a == 255 { return Color(red: data[i], green: data[i + 1], blue: data[i + 2]) }
+        if a == 255 { return PlotColor(red: data[i], green: data[i + 1], blue: data[i + 2]) }
         func un(_ v: UInt8) -> UInt8 { UInt8(min(255, (UInt32(v) * 255 + UInt32(a) / 2) / UInt32(a))) }
-        return Color(red: un(data[i]), green: un(data[i + 1]), blue: un(data[i + 2]), alpha: a)
+        return PlotColor(red: un(data[i]), green: un(data[i + 1]), blue: un(data[i + 2]), alpha: a)
     }
 }

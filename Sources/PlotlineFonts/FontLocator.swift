@@ -29,18 +29,18 @@ public enum FontLocator {
         let wanted = bold ? [compact + "bold", compact + "-bold"] : [compact, compact + "regular", compact + "book"]
         for file in files {
             let base = baseName(file).lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
-            if wanted.contains(base), let font = try? Font(path: file), matches(font, family, bold) { return file }
+            if wanted.contains(base), let font = try? Typeface(path: file), matches(font, family, bold) { return file }
         }
         var fallback: String?
         for file in files {
-            guard let font = try? Font(path: file), font.familyName.lowercased() == family.lowercased() else { continue }
+            guard let font = try? Typeface(path: file), font.familyName.lowercased() == family.lowercased() else { continue }
             if font.isBold == bold, isPlainStyle(font.styleName, bold: bold) { return file }
             if font.isBold == bold, fallback == nil { fallback = file }
         }
         return fallback
     }
 
-    private static func matches(_ font: Font, _ family: String, _ bold: Bool) -> Bool {
+    private static func matches(_ font: Typeface, _ family: String, _ bold: Bool) -> Bool {
         font.familyName.lowercased() == family.lowercased() && font.isBold == bold
     }
 

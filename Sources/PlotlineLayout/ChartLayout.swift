@@ -3,11 +3,11 @@ import PlotlineFonts
 import PlotlineModel
 import PlotlineScales
 
-/// Lays a ``ChartSpec`` out into a ``Scene``.
+/// Lays a ``ChartSpec`` out into a ``PlotScene``.
 ///
 /// Two stages, as usvg has: ``resolve(_:)`` decides everything (margins fitted to the measured
 /// text, scales, ticks, series colours and stacks, legend place, title lines, description), and
-/// `build` turns that resolved chart into Scene nodes without further decisions. Each mark kind
+/// `build` turns that resolved chart into PlotScene nodes without further decisions. Each mark kind
 /// draws itself through a ``MarkRenderer``; axes, grid, legend and title live in `Guides/`.
 public struct ChartLayout: Sendable {
     /// The look.
@@ -29,8 +29,8 @@ public struct ChartLayout: Sendable {
         self.theme = theme
     }
 
-    /// The Scene for `spec`.
-    public func scene(for spec: ChartSpec) -> Scene {
+    /// The PlotScene for `spec`.
+    public func scene(for spec: ChartSpec) -> PlotScene {
         let layout = styled(for: spec)
         return layout.build(layout.resolveStyled(spec), spec: spec)
     }
@@ -64,7 +64,7 @@ public struct ChartLayout: Sendable {
 
     // MARK: - Resolve
 
-    /// Every decision about the chart, before any Scene node is made.
+    /// Every decision about the chart, before any PlotScene node is made.
     func resolve(_ spec: ChartSpec) -> ResolvedChart {
         styled(for: spec).resolveStyled(spec)
     }
@@ -206,8 +206,8 @@ public struct ChartLayout: Sendable {
 
     // MARK: - Build
 
-    /// The Scene for a resolved chart: grid, data (clipped), zero line, axes, title, legend.
-    func build(_ chart: ResolvedChart, spec: ChartSpec) -> Scene {
+    /// The PlotScene for a resolved chart: grid, data (clipped), zero line, axes, title, legend.
+    func build(_ chart: ResolvedChart, spec: ChartSpec) -> PlotScene {
         var nodes: [SceneNode] = []
         let grid = gridNodes(chart)
         if !grid.isEmpty { nodes.append(.group(SceneGroup(role: .grid, nodes: grid))) }
@@ -238,7 +238,7 @@ public struct ChartLayout: Sendable {
         let legend = legendNodes(chart)
         if !legend.isEmpty { nodes.append(.group(SceneGroup(role: .legend, nodes: legend))) }
 
-        return Scene(width: chart.width, height: chart.height, background: spec.background ?? theme.background,
+        return PlotScene(width: chart.width, height: chart.height, background: spec.background ?? theme.background,
                      title: chart.accessibleTitle, description: chart.description, idPrefix: spec.id ?? "", nodes: nodes)
     }
 
@@ -268,18 +268,18 @@ public struct ChartLayout: Sendable {
 
     /// A text run measured and outlined with the regular (or bold) face of the main family.
     public func run(_ text: String, at origin: Point, anchor: TextAnchor, rotation: Double = 0, size: Double,
-                    color: Color, bold: Bool = false) -> SceneText {
+                    color: PlotColor, bold: Bool = false) -> SceneText {
         run(text, at: origin, anchor: anchor, rotation: rotation, size: size, color: color, bold: bold, family: nil)
     }
 
     /// A text run of one role: its family and weight from the spec's text styles.
     func run(_ text: String, role: TextRole, at origin: Point, anchor: TextAnchor, rotation: Double = 0, size: Double,
-             color: Color) -> SceneText {
+             color: PlotColor) -> SceneText {
         run(text, at: origin, anchor: anchor, rotation: rotation, size: size, color: color, bold: isBold(role), family: self.text[role].family)
     }
 
     func run(_ text: String, at origin: Point, anchor: TextAnchor, rotation: Double, size: Double,
-             color: Color, bold: Bool, family: String?) -> SceneText {
+             color: PlotColor, bold: Bool, family: String?) -> SceneText {
         let layout = measurer.measure(text, size: size, bold: bold, family: family)
         let shift: Double = switch anchor {
         case .start: 0

@@ -3,7 +3,7 @@ import PlotlineModel
 import PlotlineScales
 
 /// A chart with every decision made: plot rectangle, scales, ticks, labels, series colours and
-/// positions, legend entries and text. Building the Scene from it is a pure function
+/// positions, legend entries and text. Building the PlotScene from it is a pure function
 /// (`ChartLayout.build`), as usvg renders from a fully resolved tree.
 struct ResolvedChart: Sendable {
     /// The canvas size.
@@ -166,10 +166,10 @@ struct ResolvedAxis: Sendable {
 
 /// A series with its colour, opacity and positions resolved.
 struct ResolvedSeries: Sendable {
-    /// The index in the spec, which names the series in the Scene and the description.
+    /// The index in the spec, which names the series in the PlotScene and the description.
     var index: Int
     var spec: SeriesSpec
-    var color: Color
+    var color: PlotColor
     var opacity: Double
     /// Positions along the series' x axis in data units (categories at 0.5, 1.5, …); nan for a gap.
     var x: [Double]
@@ -186,7 +186,7 @@ struct ResolvedSeries: Sendable {
     var underLine = false
 
     /// The colour with the series' opacity applied.
-    var paint: Color { color.withOpacity(opacity) }
+    var paint: PlotColor { color.withOpacity(opacity) }
 }
 
 /// The finite minimum and maximum of some values.

@@ -69,7 +69,7 @@ struct SeriesResolver {
             r.underLine = underLine[i]
             return r
         }
-        var lineColors: [String: Color] = [:]
+        var lineColors: [String: PlotColor] = [:]
         for r in result where r.spec.kind == .line {
             if let name = r.spec.name, lineColors[name] == nil { lineColors[name] = r.color }
         }

@@ -24,12 +24,12 @@ extension TextMeasurer {
 /// The regular and bold faces of one family.
 public struct FontFaces: Sendable {
     /// The regular face.
-    public var regular: Font
+    public var regular: Typeface
     /// The bold face, or the regular one again when the family has none.
-    public var bold: Font
+    public var bold: Typeface
 
     /// Creates a pair of faces.
-    public init(regular: Font, bold: Font) {
+    public init(regular: Typeface, bold: Typeface) {
         self.regular = regular
         self.bold = bold
     }
@@ -38,21 +38,21 @@ public struct FontFaces: Sendable {
 /// The faces a chart is set in.
 public struct ChartFonts: TextMeasurer {
     /// The face for tick labels, axis titles and the legend.
-    public var regular: Font
+    public var regular: Typeface
     /// The face for the chart title.
-    public var bold: Font
+    public var bold: Typeface
     /// Faces of other families that text styles name, by the name the spec gives.
     public var families: [String: FontFaces]
 
     /// Creates a font pair; pass the same face twice when no bold face is at hand.
-    public init(regular: Font, bold: Font, families: [String: FontFaces] = [:]) {
+    public init(regular: Typeface, bold: Typeface, families: [String: FontFaces] = [:]) {
         self.regular = regular
         self.bold = bold
         self.families = families
     }
 
     /// The face for a family and weight; the main family when `family` is nil or not loaded.
-    func face(bold: Bool, family: String?) -> Font {
+    func face(bold: Bool, family: String?) -> Typeface {
         if let family, let faces = families[family] { return bold ? faces.bold : faces.regular }
         return bold ? self.bold : regular
     }

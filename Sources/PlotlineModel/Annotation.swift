@@ -37,11 +37,11 @@ public struct TextAnnotation: Sendable, Equatable {
     /// Whether an arrow points from the text to the point.
     public var arrow: Bool
     /// The text and arrow colour; nil for the theme's.
-    public var color: Color?
+    public var color: PlotColor?
 
     /// Creates a text annotation; by default the text sits 40 px above and right of the point with an arrow.
     public init(x: Double, y: Double, axis: VerticalAxis = .y, text: String, dx: Double = 40, dy: Double = -40,
-                arrow: Bool = true, color: Color? = nil) {
+                arrow: Bool = true, color: PlotColor? = nil) {
         self.x = x
         self.y = y
         self.axis = axis
@@ -62,12 +62,12 @@ public struct RuleAnnotation: Sendable, Equatable {
     /// A label beside the line.
     public var label: String?
     /// The line colour; nil for the theme's.
-    public var color: Color?
+    public var color: PlotColor?
     /// A dash pattern in pixels; dashed by default.
     public var dash: [Double]
 
     /// Creates a reference line.
-    public init(axis: AnnotationAxis, value: Double, label: String? = nil, color: Color? = nil, dash: [Double] = [5, 4]) {
+    public init(axis: AnnotationAxis, value: Double, label: String? = nil, color: PlotColor? = nil, dash: [Double] = [5, 4]) {
         self.axis = axis
         self.value = value
         self.label = label
@@ -87,12 +87,12 @@ public struct RangeAnnotation: Sendable, Equatable {
     /// A label inside the band, at its top left.
     public var label: String?
     /// The fill colour; nil for the theme's.
-    public var color: Color?
+    public var color: PlotColor?
     /// The fill's opacity, 0 to 1; 0.12 by default.
     public var opacity: Double
 
     /// Creates a shaded range.
-    public init(axis: AnnotationAxis, lower: Double, upper: Double, label: String? = nil, color: Color? = nil, opacity: Double = 0.12) {
+    public init(axis: AnnotationAxis, lower: Double, upper: Double, label: String? = nil, color: PlotColor? = nil, opacity: Double = 0.12) {
         self.axis = axis
         self.lower = lower
         self.upper = upper

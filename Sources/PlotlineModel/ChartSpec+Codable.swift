@@ -54,7 +54,7 @@ extension ChartSpec: Codable {
     }
 }
 
-extension Color {
+extension PlotColor {
     /// `#rrggbb` or `#rrggbbaa`: a colour as the spec writes it.
     public var cssText: String {
         guard alpha < 255 else { return hexRGB }

@@ -20,7 +20,7 @@ public struct ChartSpec: Sendable, Equatable {
     /// When loaded from JSON it matches `[A-Za-z][A-Za-z0-9_-]*`.
     public var id: String?
     /// The canvas colour (`transparent` is allowed); nil takes the theme's.
-    public var background: Color?
+    public var background: PlotColor?
     /// The colour scheme: light, dark, or one SVG that follows the reader's preference.
     public var theme: ThemeChoice
     /// The font used for all text.
@@ -42,7 +42,7 @@ public struct ChartSpec: Sendable, Equatable {
 
     /// Creates a spec.
     public init(width: Double = 800, height: Double = 500, title: String? = nil, subtitle: String? = nil,
-                description: String? = nil, id: String? = nil, background: Color? = nil, theme: ThemeChoice = .light, font: FontSpec = FontSpec(),
+                description: String? = nil, id: String? = nil, background: PlotColor? = nil, theme: ThemeChoice = .light, font: FontSpec = FontSpec(),
                 x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), y2: AxisSpec? = nil, legend: LegendSpec = .automatic,
                 series: [SeriesSpec]) {
         self.width = width

@@ -89,11 +89,11 @@ public struct MarkerSpec: Sendable, Equatable {
     public var shape: MarkerShape
     /// The marker's width in CSS pixels (its diameter for a circle).
     public var size: Double
-    /// The fill: nil for the series colour, ``Color/transparent`` for a hollow marker.
-    public var fill: Color?
+    /// The fill: nil for the series colour, ``PlotColor/transparent`` for a hollow marker.
+    public var fill: PlotColor?
 
     /// Creates a marker; 6 px circles in the series colour by default.
-    public init(shape: MarkerShape = .circle, size: Double = 6, fill: Color? = nil) {
+    public init(shape: MarkerShape = .circle, size: Double = 6, fill: PlotColor? = nil) {
         self.shape = shape
         self.size = size
         self.fill = fill

@@ -6,7 +6,7 @@ public struct SeriesSpec: Sendable, Equatable {
     public var name: String?
     /// The colour; nil lets the layout pick from its palette by series index (a band named like a
     /// line takes the line's colour).
-    public var color: Color?
+    public var color: PlotColor?
     /// Opacity from 0 to 1 applied to the mark's colour; nil uses the mark's default
     /// (1, but 0.25 for bands and 0.4 for unstacked areas).
     public var opacity: Double?
@@ -18,7 +18,7 @@ public struct SeriesSpec: Sendable, Equatable {
     public var axis: VerticalAxis
 
     /// Creates a series from a mark.
-    public init(name: String? = nil, color: Color? = nil, opacity: Double? = nil, x: XValues, mark: Mark,
+    public init(name: String? = nil, color: PlotColor? = nil, opacity: Double? = nil, x: XValues, mark: Mark,
                 axis: VerticalAxis = .y) {
         self.name = name
         self.color = color
@@ -29,7 +29,7 @@ public struct SeriesSpec: Sendable, Equatable {
     }
 
     /// Creates a line series; `x: nil` numbers the points 0, 1, 2, …
-    public init(name: String? = nil, color: Color? = nil, width: Double = 2, dash: [Double] = [],
+    public init(name: String? = nil, color: PlotColor? = nil, width: Double = 2, dash: [Double] = [],
                 x: [Double]? = nil, y: [Double]) {
         self.init(name: name, color: color, x: .numbers(x ?? y.indices.map(Double.init)),
                   mark: .line(LineMark(y: y, width: width, dash: dash)))

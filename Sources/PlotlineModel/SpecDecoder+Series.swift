@@ -17,7 +17,7 @@ extension SpecDecoder {
         if let n = o[.axis] { verticalAxis = try choice(n, path + ".axis", "axis") }
         let valueAxis = verticalAxis == .y2 ? axes.y2 : axes.y
         var name: String?
-        var color: Color?
+        var color: PlotColor?
         var opacity: Double?
         if let n = o[.name] { name = try optionalString(n, path + ".name") }
         if let n = o[.color], n.value != .null { color = try self.color(n, path + ".color") }

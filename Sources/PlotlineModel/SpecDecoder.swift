@@ -115,11 +115,11 @@ struct SpecDecoder {
         throw fail(node, path, message)
     }
 
-    func color(_ node: JSONNode, _ path: String) throws(SpecError) -> Color {
+    func color(_ node: JSONNode, _ path: String) throws(SpecError) -> PlotColor {
         let text = try string(node, path)
-        if let color = Color(css: text) { return color }
+        if let color = PlotColor(css: text) { return color }
         var message = "\(quoted(text)) is not a colour"
-        if let suggestion = Color.suggestion(for: text) {
+        if let suggestion = PlotColor.suggestion(for: text) {
             message += "; did you mean \(quoted(suggestion))?"
         } else {
             message += "; expected a CSS colour name, #rgb, #rrggbb or #rrggbbaa"

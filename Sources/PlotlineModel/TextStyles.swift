@@ -25,10 +25,10 @@ public struct TextStyle: Sendable, Equatable {
     /// Whether the text is bold (with the family's bold face where it has one).
     public var bold: Bool?
     /// The colour.
-    public var color: Color?
+    public var color: PlotColor?
 
     /// Creates a style.
-    public init(family: String? = nil, size: Double? = nil, bold: Bool? = nil, color: Color? = nil) {
+    public init(family: String? = nil, size: Double? = nil, bold: Bool? = nil, color: PlotColor? = nil) {
         self.family = family
         self.size = size
         self.bold = bold

@@ -35,7 +35,7 @@ enum Flattener {
 
     /// Flattens `path`. Subpaths holding any NaN or infinite coordinate are dropped whole, because
     /// skipping a single segment would leave a fill contour that no longer closes where the author meant.
-    static func flatten(_ path: Path, tolerance: Double = Flattener.tolerance) -> FlatPath {
+    static func flatten(_ path: PlotPath, tolerance: Double = Flattener.tolerance) -> FlatPath {
         var b = Builder(tolerance: tolerance)
         b.out.points.reserveCapacity(path.elements.count * 2)
         for e in path.elements {

@@ -27,13 +27,13 @@ public struct Rasterizer: Sendable {
     public init() {}
 
     /// Fills `path` with `color` into `pixmap`, source-over, using a fresh scratch buffer.
-    public static func fill(_ path: Path, color: Color, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
+    public static func fill(_ path: PlotPath, color: PlotColor, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
         var r = Rasterizer()
         r.fill(path, color: color, rule: rule, clip: clip, into: &pixmap)
     }
 
     /// Fills `path` with `color` into `pixmap`, source-over, reusing this rasterizer's scratch buffers.
-    public mutating func fill(_ path: Path, color: Color, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
+    public mutating func fill(_ path: PlotPath, color: PlotColor, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
         guard color.alpha > 0, !path.isEmpty else { return }
         fill(Flattener.flatten(path), color: color, rule: rule, clip: clip, into: &pixmap)
     }
@@ -72,7 +72,7 @@ public struct Rasterizer: Sendable {
     }
 
     /// Fills an already flattened path.
-    mutating func fill(_ flat: FlatPath, color: Color, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
+    mutating func fill(_ flat: FlatPath, color: PlotColor, rule: FillRule, clip: Rect?, into pixmap: inout Pixmap) {
         // `data` is a public var, so its size is checked before raw pointers are derived from the dimensions.
         guard color.alpha > 0, pixmap.data.count >= pixmap.width * pixmap.height * 4,
               let box = Rasterizer.workBox(flat, clip: clip, width: pixmap.width, height: pixmap.height)
@@ -267,7 +267,7 @@ struct Accumulator {
 
     /// Sums each row into coverage, blends it source-over, and leaves the cells zeroed for the next fill.
     func composite(into data: UnsafeMutablePointer<UInt8>, pixmapWidth: Int, originX: Int, originY: Int,
-                   color: Color, evenOdd: Bool) {
+                   color: PlotColor, evenOdd: Bool) {
         let r = UInt32(color.red), g = UInt32(color.green), b = UInt32(color.blue)
         let alpha = Float(color.alpha)
         @inline(__always) func coverage(_ acc: Float) -> Float {

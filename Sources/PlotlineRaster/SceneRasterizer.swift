@@ -1,6 +1,6 @@
 import PlotlineCore
 
-/// Renders a whole Scene.
+/// Renders a whole PlotScene.
 ///
 /// Paths are filled, then stroked through ``Stroker`` and filled again, so one filler draws
 /// everything; text is drawn from its glyph outlines. All geometry is scaled, including stroke
@@ -13,7 +13,7 @@ public enum SceneRasterizer {
     ///
     /// The pixmap is `⌈width·scale⌉ × ⌈height·scale⌉`. A scale that is not a positive finite number
     /// is treated as 1, and sizes that are negative or not finite as 0.
-    public static func render(_ scene: Scene, scale: Double = 1) -> Pixmap {
+    public static func render(_ scene: PlotScene, scale: Double = 1) -> Pixmap {
         let s = scale.isFinite && scale > 0 ? scale : 1
         var pixmap = Pixmap(width: side(scene.width * s), height: side(scene.height * s), fill: scene.background)
         var state = RenderState(scale: s)

@@ -19,9 +19,9 @@ public enum Stroker {
     /// Widths that are zero, negative or not finite give an empty path. A dash array that is empty, has a
     /// negative or non-finite entry, or sums to zero strokes solid, as SVG does. Odd-length dash arrays
     /// are repeated once, and the pattern restarts at each subpath.
-    public static func outline(of path: Path, stroke: Stroke) -> Path {
+    public static func outline(of path: PlotPath, stroke: Stroke) -> PlotPath {
         let hw = stroke.width / 2
-        guard hw.isFinite, hw > 0 else { return Path() }
+        guard hw.isFinite, hw > 0 else { return PlotPath() }
         let flat = Flattener.flatten(path)
         var b = OutlineBuilder(halfWidth: hw, cap: stroke.cap, join: stroke.join, miterLimit: stroke.miterLimit)
         let pattern = DashPattern(stroke.dash, offset: stroke.dashOffset)
@@ -103,7 +103,7 @@ struct OutlineBuilder {
     let cap: LineCap
     let join: LineJoin
     let miterLimit: Double
-    var path = Path()
+    var path = PlotPath()
     /// Scratch for arc polygons, reused to avoid an allocation per round join.
     var scratch: [Point] = []
 

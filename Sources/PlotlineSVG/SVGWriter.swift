@@ -1,9 +1,9 @@
 import PlotlineCore
 
-/// Writes a ``Scene`` as standalone SVG text.
+/// Writes a ``PlotScene`` as standalone SVG text.
 ///
-/// The writer only walks the Scene: it knows nothing of data, axes or charts. Output is
-/// deterministic: numbers are printed from integers after rounding, ids are the Scene's prefix
+/// The writer only walks the PlotScene: it knows nothing of data, axes or charts. Output is
+/// deterministic: numbers are printed from integers after rounding, ids are the PlotScene's prefix
 /// plus a counter, and nothing unordered is iterated.
 public struct SVGWriter: Sendable {
     /// How text runs are written.
@@ -28,7 +28,7 @@ public struct SVGWriter: Sendable {
 
     /// The SVG document for `scene`, ending in a newline.
     ///
-    /// When the Scene's `idPrefix` is empty, ids start with `plotline-` and a hash of the document
+    /// When the PlotScene's `idPrefix` is empty, ids start with `plotline-` and a hash of the document
     /// itself: the same chart always gets the same ids, and different charts inlined in one page
     /// do not clash.
     ///
@@ -37,7 +37,7 @@ public struct SVGWriter: Sendable {
     /// a CSS custom property, set for light on the root element and for dark in a
     /// `prefers-color-scheme: dark` rule, with the light colour kept in the attribute for renderers
     /// without CSS variables.
-    public func write(_ scene: Scene, dark: Scene? = nil) -> String {
+    public func write(_ scene: PlotScene, dark: PlotScene? = nil) -> String {
         guard scene.idPrefix.isEmpty else {
             var out = SVGOutput(prefix: SVGWriter.sanitizedID(scene.idPrefix), textMode: textMode)
             out.document(scene, dark: dark, includeSize: includeSize)
@@ -81,14 +81,14 @@ struct SVGOutput {
     var text = ""
     var clipCount = 0
     /// Light and dark colour pairs that became variables, in first-use order (the CSS lists them so).
-    var variables: [(light: Color, dark: Color)] = []
+    var variables: [(light: PlotColor, dark: PlotColor)] = []
     /// The index of each pair in `variables`, for lookup only.
     var variableIndex: [ColorPair: Int] = [:]
 
     /// A light and a dark colour, as a dictionary key.
     struct ColorPair: Hashable {
-        var light: Color
-        var dark: Color
+        var light: PlotColor
+        var dark: PlotColor
     }
 
     init(prefix: String, textMode: SVGWriter.TextMode) {
@@ -97,7 +97,7 @@ struct SVGOutput {
         text.reserveCapacity(64 * 1024)
     }
 
-    mutating func document(_ scene: Scene, dark: Scene?, includeSize: Bool) {
+    mutating func document(_ scene: PlotScene, dark: PlotScene?, includeSize: Bool) {
         let w = SVGNumber.format(scene.width), h = SVGNumber.format(scene.height)
         // The body first: the colour variables it uses go in a style sheet before it.
         var body = ""
@@ -124,7 +124,7 @@ struct SVGOutput {
 
     /// The light values on the root element, the dark ones where the reader prefers dark.
     func styleSheet() -> String {
-        func declarations(_ pick: ((light: Color, dark: Color)) -> Color) -> String {
+        func declarations(_ pick: ((light: PlotColor, dark: PlotColor)) -> PlotColor) -> String {
             variables.enumerated().map { i, pair in
                 let c = pick(pair)
                 var d = "--c\(i):\(c.hexRGB);"
@@ -257,7 +257,7 @@ struct SVGOutput {
     /// ` fill="#rrggbb"` plus an opacity attribute when the colour is not opaque; when a dark twin
     /// has another colour, also style declarations that take it from a variable, so the colour
     /// scheme decides (the attributes stay as the fallback for renderers without CSS variables).
-    mutating func paint(_ name: String, _ c: Color, dark: Color? = nil) -> (attributes: String, style: [String]) {
+    mutating func paint(_ name: String, _ c: PlotColor, dark: PlotColor? = nil) -> (attributes: String, style: [String]) {
         var s = " \(name)=\"\(c.hexRGB)\""
         if c.alpha < 255 { s += " \(name)-opacity=\"\(SVGNumber.format(Double(c.alpha) / 255, decimals: 4))\"" }
         guard let dark, dark != c else { return (s, []) }
@@ -305,9 +305,9 @@ enum SVGNumber {
     }
 }
 
-/// SVG path data (`d` attribute) from a ``Path``, in absolute commands.
+/// SVG path data (`d` attribute) from a ``PlotPath``, in absolute commands.
 enum SVGPathData {
-    static func string(_ path: Path) -> String {
+    static func string(_ path: PlotPath) -> String {
         var s = ""
         s.reserveCapacity(path.elements.count * 16)
         func pt(_ p: Point) -> String { SVGNumber.format(p.x) + " " + SVGNumber.format(p.y) }

@@ -59,8 +59,8 @@ public struct ChartSnapshot: Sendable {
         }
     }
 
-    /// Verifies a Scene's render; returns nil when it matches, else the failure message.
-    public func verify(_ scene: Scene, named name: String, testFile: String) throws(PlotlineError) -> String? {
+    /// Verifies a PlotScene's render; returns nil when it matches, else the failure message.
+    public func verify(_ scene: PlotScene, named name: String, testFile: String) throws(PlotlineError) -> String? {
         let actual = try Renderer.encode(scene, as: format, options: options, name: name)
         let folder = ChartSnapshot.folder(of: testFile) + "/Snapshots"
         let reference = folder + "/" + name + "." + format.fileExtension
@@ -105,7 +105,7 @@ public struct ChartSnapshot: Sendable {
         guard e.width == a.width, e.height == a.height,
               let result = try? ImageComparison.compare(expected: e, actual: a, options: options) else { return nil }
         let w = e.width, h = e.height, gap = 4
-        var out = Pixmap(width: 3 * w + 2 * gap, height: h, fill: Color(rgb: 0x808080))
+        var out = Pixmap(width: 3 * w + 2 * gap, height: h, fill: PlotColor(rgb: 0x808080))
         for (index, panel) in [e, result.diffImage, a].enumerated() {
             let x0 = index * (w + gap)
             for y in 0..<h {

@@ -47,7 +47,7 @@ do {
     row("spec file → model (JSON, CSV)", try measure(iterations) {
         _ = try ChartSpecLoader.load(path: spec)
     })
-    row("layout (model → Scene)", try measure(iterations) {
+    row("layout (model → PlotScene)", try measure(iterations) {
         _ = try renderer.scene(for: chartSpec, specFile: spec)
     })
     row("SVG writing", measure(iterations) { _ = SVGWriter().write(scene) })

@@ -7,7 +7,7 @@ let scores = [50.2, 54.8, 55.4, 55.2, 56.7]
 let chart = Chart(width: 800, height: 500) {
     Line(x: steps, y: scores)
         .name("MMLU-Pro")
-        .color(Color(rgb: 0xF08080))
+        .color(PlotColor(rgb: 0xF08080))
         .marker(.circle)
 }
 .title("MMLU-Pro vs. RL training steps")

@@ -7,12 +7,12 @@ import Testing
 
     @Test func locatesDejaVuSans() throws {
         let path = try #require(Self.dejaVu, "DejaVu Sans must be installed (fonts-dejavu-core)")
-        let font = try Font(path: path)
+        let font = try Typeface(path: path)
         #expect(font.familyName == "DejaVu Sans")
         #expect(!font.isBold)
         #expect(font.unitsPerEm == 2048)
         let bold = try #require(FontLocator.locate(family: "dejavu sans", bold: true))
-        #expect(try Font(path: bold).isBold)
+        #expect(try Typeface(path: bold).isBold)
     }
 
     @Test func unknownFamilyIsNil() {
@@ -20,16 +20,16 @@ import Testing
     }
 
     @Test func missingFileIsAClearError() {
-        #expect(throws: FontError.self) { try Font(path: "/nonexistent/font.ttf") }
+        #expect(throws: FontError.self) { try Typeface(path: "/nonexistent/font.ttf") }
         do {
-            _ = try Font(path: "/nonexistent/font.ttf")
+            _ = try Typeface(path: "/nonexistent/font.ttf")
         } catch {
             #expect(error.message.contains("/nonexistent/font.ttf"))
         }
     }
 
     @Test func measuresWithKerning() throws {
-        let font = try Font(path: try #require(Self.dejaVu))
+        let font = try Typeface(path: try #require(Self.dejaVu))
         // "AV" kerns tighter than "A" + "V" measured apart.
         let pair = font.layout("AV", size: 100).width
         let apart = font.layout("A", size: 100).width + font.layout("V", size: 100).width
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func outlinesSitOnTheBaselineInPixelSpace() throws {
-        let font = try Font(path: try #require(Self.dejaVu))
+        let font = try Typeface(path: try #require(Self.dejaVu))
         let layout = font.layout("H", size: 20)
         let box = try #require(layout.outline.controlBounds)
         // y grows downwards: the capital stands above the baseline, between 0 and −capHeight.
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func emptyAndUnknownCharactersDoNotCrash() throws {
-        let font = try Font(path: try #require(Self.dejaVu))
+        let font = try Typeface(path: try #require(Self.dejaVu))
         #expect(font.layout("", size: 12).width == 0)
         #expect(font.layout("\u{10FFFD}\u{0}", size: 12).width >= 0)
     }

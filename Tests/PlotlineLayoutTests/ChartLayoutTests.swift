@@ -172,16 +172,16 @@ import Testing
         var spec = ChartSpec(title: "T", subtitle: "S", x: AxisSpec(label: "x"), y: AxisSpec(label: "y"),
                              series: [SeriesSpec(name: "a", y: [1, 2]), SeriesSpec(name: "b", y: [2, 1])])
         spec.text.title = TextStyle(family: "Serif Display", bold: false)
-        spec.text.tickLabel = TextStyle(size: 9, color: Color(rgb: 0x123456))
+        spec.text.tickLabel = TextStyle(size: 9, color: PlotColor(rgb: 0x123456))
         spec.text.axisTitle = TextStyle(size: 15, bold: true)
-        spec.text.legend = TextStyle(color: Color(rgb: 0xAA0000))
+        spec.text.legend = TextStyle(color: PlotColor(rgb: 0xAA0000))
         let scene = layout.scene(for: spec)
         let title = try #require(scene.group(.title)?.allTexts.first)
         #expect(title.font.family == "Serif Display" && !title.font.bold)
         let x = try #require(scene.group(.axisX)?.allTexts)
-        #expect(x.filter { $0.text != "x" }.allSatisfy { $0.font.size == 9 && $0.color == Color(rgb: 0x123456) })
+        #expect(x.filter { $0.text != "x" }.allSatisfy { $0.font.size == 9 && $0.color == PlotColor(rgb: 0x123456) })
         let axisTitle = try #require(x.first { $0.text == "x" })
         #expect(axisTitle.font.size == 15 && axisTitle.font.bold)
-        #expect(try #require(scene.group(.legend)?.allTexts).allSatisfy { $0.color == Color(rgb: 0xAA0000) })
+        #expect(try #require(scene.group(.legend)?.allTexts).allSatisfy { $0.color == PlotColor(rgb: 0xAA0000) })
     }
 }

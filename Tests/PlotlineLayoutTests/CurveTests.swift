@@ -6,8 +6,8 @@ import Testing
 @Suite struct CurveTests {
     let points = [Point(0, 0), Point(10, 10), Point(20, 10), Point(30, 40), Point(40, 35)]
 
-    func path(_ interpolate: Interpolation) -> Path {
-        var p = Path()
+    func path(_ interpolate: Interpolation) -> PlotPath {
+        var p = PlotPath()
         Curves.append(points, to: &p, interpolate: interpolate)
         return p
     }
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func monotoneFallsBackToSegmentsWhenXRunsBackwards() {
-        var p = Path()
+        var p = PlotPath()
         Curves.append([Point(0, 0), Point(10, 5), Point(5, 8)], to: &p, interpolate: .monotone)
         #expect(p.elements == [.move(Point(0, 0)), .line(Point(10, 5)), .line(Point(5, 8))])
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct LabelPropertyTests {
     static let scales: [ScaleType] = [.linear, .log, .time, .symlog]
 
-    func boxes(_ scene: Scene, _ role: SceneRole) -> [Rect] {
+    func boxes(_ scene: PlotScene, _ role: SceneRole) -> [Rect] {
         (scene.group(role)?.nodes ?? []).compactMap { n -> Rect? in
             if case .text(let t) = n, t.rotation == 0 { return t.glyphs.controlBounds }
             return nil

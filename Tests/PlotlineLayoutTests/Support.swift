@@ -9,7 +9,7 @@ struct BoxMeasurer: TextMeasurer {
     func measure(_ text: String, size: Double, bold: Bool, family: String?) -> TextLayout {
         let width = Double(text.count) * size * (bold ? 0.65 : 0.6)
         let cap = size * 0.73
-        let outline = text.isEmpty ? Path() : Path.rectangle(Rect(x: 0, y: -cap, width: width, height: cap))
+        let outline = text.isEmpty ? PlotPath() : PlotPath.rectangle(Rect(x: 0, y: -cap, width: width, height: cap))
         return TextLayout(width: width, ascent: size * 0.93, descent: size * 0.24, capHeight: cap, outline: outline)
     }
 

@@ -11,7 +11,7 @@ import PlotlineCore
         y: AxisSpec(label: "MMLU-Pro", domain: 50...57, tickStep: 2, grid: true),
         legend: .hidden,
         series: [
-            SeriesSpec(name: "MMLU-Pro", color: Color(rgb: 0xF08080),
+            SeriesSpec(name: "MMLU-Pro", color: PlotColor(rgb: 0xF08080),
                        x: [0, 200, 400, 600, 800], y: [50.2, 54.8, 55.4, 55.2, 56.7]),
         ]
     )
@@ -22,7 +22,7 @@ import PlotlineCore
         #expect(spec == Self.seed)
         #expect(spec.x.domain == 0...800)
         #expect(spec.y.lower == 50 && spec.y.upper == 57)
-        #expect(spec.series.first?.color == Color(css: "lightcoral"))
+        #expect(spec.series.first?.color == PlotColor(css: "lightcoral"))
         #expect(spec.background == nil && spec.theme == .light)
         #expect(spec.font == FontSpec(family: "DejaVu Sans", file: nil, size: 12))
     }
@@ -57,7 +57,7 @@ import PlotlineCore
         #expect(spec.x == AxisSpec(label: nil, lower: nil, upper: 10, tickStep: nil, grid: false))
         #expect(spec.y.lower == -1 && spec.y.upper == nil && spec.y.domain == nil)
         #expect(spec.legend == .shown(.best))
-        #expect(spec.series == [SeriesSpec(name: "a", color: Color(red: 0, green: 0xAA, blue: 0xFF, alpha: 0x88),
+        #expect(spec.series == [SeriesSpec(name: "a", color: PlotColor(red: 0, green: 0xAA, blue: 0xFF, alpha: 0x88),
                                            width: 1.5, dash: [4, 2], x: [1, 2], y: [3, 4])])
     }
 

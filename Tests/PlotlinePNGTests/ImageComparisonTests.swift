@@ -18,7 +18,7 @@ struct ImageComparisonTests {
         #expect(result.summary == "images are identical")
         #expect(result.width == 64 && result.height == 48)
         // The diff picture of white is white; of the rectangle, a light grey.
-        #expect(result.diffImage.color(x: 0, y: 0) == Color.white)
+        #expect(result.diffImage.color(x: 0, y: 0) == PlotColor.white)
         let grey = result.diffImage.color(x: 16, y: 14)
         #expect(grey.red == grey.green && grey.green == grey.blue && grey.red > 200 && grey.red < 255)
     }
@@ -36,7 +36,7 @@ struct ImageComparisonTests {
         #expect(result.antialiasedPixels == 0)
         #expect(result.changedBox == ImageComparison.Box(minX: 30, minY: 44, maxX: 30, maxY: 44))
         #expect(!result.passes)
-        #expect(result.diffImage.color(x: 30, y: 44) == Color(red: 255, green: 0, blue: 0))
+        #expect(result.diffImage.color(x: 30, y: 44) == PlotColor(red: 255, green: 0, blue: 0))
         #expect(result.summary == "1 pixel differs (0.033%), within x 30…30, y 44…44")
     }
 
@@ -60,8 +60,8 @@ struct ImageComparisonTests {
         for y in 0..<result.height {
             for x in 0..<result.width {
                 let c = result.diffImage.color(x: x, y: y)
-                if c == Color(red: 255, green: 255, blue: 0) { yellow += 1 }
-                if c == Color(red: 255, green: 0, blue: 0) { red += 1 }
+                if c == PlotColor(red: 255, green: 255, blue: 0) { yellow += 1 }
+                if c == PlotColor(red: 255, green: 0, blue: 0) { red += 1 }
             }
         }
         #expect(yellow == result.antialiasedPixels)

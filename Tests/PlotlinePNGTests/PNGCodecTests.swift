@@ -32,9 +32,9 @@ struct PNGDecodingTests {
 
     @Test func knownPixelValuesOfBase() throws {
         let base = try fixturePixmap("base.png")
-        #expect(base.color(x: 0, y: 0) == Color.white)
-        #expect(base.color(x: 16, y: 14) == Color(red: 200, green: 60, blue: 60))
-        #expect(base.color(x: 47, y: 15) == Color(red: 40, green: 90, blue: 200))
+        #expect(base.color(x: 0, y: 0) == PlotColor.white)
+        #expect(base.color(x: 16, y: 14) == PlotColor(red: 200, green: 60, blue: 60))
+        #expect(base.color(x: 47, y: 15) == PlotColor(red: 40, green: 90, blue: 200))
         #expect(base.isOpaque)
     }
 

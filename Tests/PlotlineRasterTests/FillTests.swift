@@ -5,14 +5,14 @@ import Testing
 /// Helpers shared by the raster tests.
 enum Probe {
     /// A transparent pixmap with `path` filled black.
-    static func filled(_ path: Path, rule: FillRule = .nonZero, clip: Rect? = nil, width: Int = 64, height: Int = 64) -> Pixmap {
+    static func filled(_ path: PlotPath, rule: FillRule = .nonZero, clip: Rect? = nil, width: Int = 64, height: Int = 64) -> Pixmap {
         var pm = Pixmap(width: width, height: height)
         Rasterizer.fill(path, color: .black, rule: rule, clip: clip, into: &pm)
         return pm
     }
 
     /// A transparent pixmap with `path` stroked black.
-    static func stroked(_ path: Path, _ stroke: Stroke, width: Int = 64, height: Int = 64) -> Pixmap {
+    static func stroked(_ path: PlotPath, _ stroke: Stroke, width: Int = 64, height: Int = 64) -> Pixmap {
         var pm = Pixmap(width: width, height: height)
         Rasterizer.fill(Stroker.outline(of: path, stroke: stroke), color: .black, rule: .nonZero, clip: nil, into: &pm)
         return pm
@@ -30,10 +30,10 @@ enum Probe {
     }
 
     /// The square with corners (x0, y0) and (x1, y1), drawn in the given direction.
-    static func square(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, clockwise: Bool = true) -> Path {
+    static func square(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, clockwise: Bool = true) -> PlotPath {
         let pts = [Point(x0, y0), Point(x1, y0), Point(x1, y1), Point(x0, y1)]
         let ordered = clockwise ? pts : pts.reversed()
-        var p = Path()
+        var p = PlotPath()
         p.move(to: ordered[0])
         for q in ordered.dropFirst() { p.line(to: q) }
         p.close()
@@ -78,14 +78,14 @@ struct FillTests {
     @Test("A slanted polygon's coverage equals its area")
     func slantedArea() {
         // A parallelogram with base 20 and height 10 at a slope that crosses many pixels per row.
-        let p = Path([.move(Point(5.2, 10.1)), .line(Point(25.2, 10.1)), .line(Point(40.9, 20.1)), .line(Point(20.9, 20.1)), .close])
+        let p = PlotPath([.move(Point(5.2, 10.1)), .line(Point(25.2, 10.1)), .line(Point(40.9, 20.1)), .line(Point(20.9, 20.1)), .close])
         #expect(abs(Probe.area(Probe.filled(p)) - 200) < 0.3)
     }
 
     @Test("Even-odd leaves a hole in a pentagram, non-zero does not")
     func pentagram() {
         let pts = [Point(32, 4), Point(48.5, 54.7), Point(5.4, 23.3), Point(58.6, 23.3), Point(15.5, 54.7)]
-        var star = Path()
+        var star = PlotPath()
         star.move(to: pts[0])
         for p in pts.dropFirst() { star.line(to: p) }
         star.close()
@@ -138,7 +138,7 @@ struct FillTests {
         #expect(Probe.alpha(pm, 5, 6) == 71)       // 28 % at the corner
         #expect(Probe.alpha(pm, 4, 10) == 0 && Probe.alpha(pm, 16, 10) == 0)
         // A shape whose edges cross the clip keeps its own anti-aliasing inside.
-        let tri = Path([.move(Point(0, 0)), .line(Point(40, 40)), .line(Point(0, 40)), .close])
+        let tri = PlotPath([.move(Point(0, 0)), .line(Point(40, 40)), .line(Point(0, 40)), .close])
         let full = Probe.filled(tri, rule: rule), clipped = Probe.filled(tri, rule: rule, clip: Rect(x: 10.5, y: 0, width: 20, height: 64))
         #expect(Probe.alpha(clipped, 20, 20) == Probe.alpha(full, 20, 20))
         #expect(Probe.alpha(clipped, 25, 30) == 255)
@@ -147,7 +147,7 @@ struct FillTests {
     @Test("Shapes partly outside the pixmap keep their winding")
     func offCanvas() {
         // A triangle poking out of the left, top and right: the visible part must still be solid.
-        let p = Path([.move(Point(-40, -10)), .line(Point(100, 30)), .line(Point(-40, 70)), .close])
+        let p = PlotPath([.move(Point(-40, -10)), .line(Point(100, 30)), .line(Point(-40, 70)), .close])
         let pm = Probe.filled(p)
         #expect(Probe.alpha(pm, 0, 30) == 255)
         #expect(Probe.alpha(pm, 40, 30) == 255)
@@ -159,15 +159,15 @@ struct FillTests {
     }
 
     @Test("NaN, infinite and huge coordinates neither crash nor hang", arguments: [
-        Path([.move(Point(.nan, 1)), .line(Point(10, 10)), .line(Point(1, 20)), .close]),
-        Path([.move(Point(1, 1)), .line(Point(.infinity, 10)), .line(Point(1, 20)), .close]),
-        Path([.move(Point(1, 1)), .quad(control: Point(5, .nan), to: Point(10, 10)), .close]),
-        Path([.move(Point(1, 1)), .cubic(control1: Point(-1e300, 1e300), control2: Point(1e308, -1e308), to: Point(10, 10)), .close]),
-        Path([.move(Point(1, 1)), .line(Point(1e12, 10)), .line(Point(1, 1e12)), .close]),
-        Path([.move(Point(-1e12, -1e12)), .line(Point(1e12, -1e12)), .line(Point(1e12, 1e12)), .line(Point(-1e12, 1e12)), .close]),
-        Path([.line(Point(5, 5)), .close, .line(Point(9, 30))]),
+        PlotPath([.move(Point(.nan, 1)), .line(Point(10, 10)), .line(Point(1, 20)), .close]),
+        PlotPath([.move(Point(1, 1)), .line(Point(.infinity, 10)), .line(Point(1, 20)), .close]),
+        PlotPath([.move(Point(1, 1)), .quad(control: Point(5, .nan), to: Point(10, 10)), .close]),
+        PlotPath([.move(Point(1, 1)), .cubic(control1: Point(-1e300, 1e300), control2: Point(1e308, -1e308), to: Point(10, 10)), .close]),
+        PlotPath([.move(Point(1, 1)), .line(Point(1e12, 10)), .line(Point(1, 1e12)), .close]),
+        PlotPath([.move(Point(-1e12, -1e12)), .line(Point(1e12, -1e12)), .line(Point(1e12, 1e12)), .line(Point(-1e12, 1e12)), .close]),
+        PlotPath([.line(Point(5, 5)), .close, .line(Point(9, 30))]),
     ])
-    func hostileCoordinates(path: Path) {
+    func hostileCoordinates(path: PlotPath) {
         var pm = Probe.filled(path, rule: .nonZero, clip: nil)
         Rasterizer.fill(path, color: .black, rule: .evenOdd, clip: Rect(x: .nan, y: 0, width: 5, height: .infinity), into: &pm)
         let stroke = Stroker.outline(of: path, stroke: Stroke(color: .black, width: 3, cap: .round, join: .round, dash: [1, 1]))
@@ -177,7 +177,7 @@ struct FillTests {
 
     @Test("A NaN subpath is dropped but its finite neighbours still draw")
     func nanSubpathDropped() {
-        var p = Path([.move(Point(.nan, 0)), .line(Point(5, 5)), .line(Point(0, 9)), .close])
+        var p = PlotPath([.move(Point(.nan, 0)), .line(Point(5, 5)), .line(Point(0, 9)), .close])
         p.append(.rectangle(Rect(x: 10, y: 10, width: 4, height: 4)))
         let pm = Probe.filled(p)
         #expect(Probe.area(pm) == 16)

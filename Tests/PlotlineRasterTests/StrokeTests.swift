@@ -6,7 +6,7 @@ import Testing
 struct StrokeTests {
     @Test("A 1 px line centred on y = 10.5 covers exactly one row at 255")
     func onePixelLine() {
-        let pm = Probe.stroked(Path([.move(Point(5, 10.5)), .line(Point(40, 10.5))]), Stroke(color: .black, width: 1))
+        let pm = Probe.stroked(PlotPath([.move(Point(5, 10.5)), .line(Point(40, 10.5))]), Stroke(color: .black, width: 1))
         for x in 0..<64 {
             let inside = (5..<40).contains(x)
             #expect(Probe.alpha(pm, x, 10) == (inside ? 255 : 0), "x = \(x)")
@@ -17,10 +17,10 @@ struct StrokeTests {
 
     @Test("A 0.5 px line covers about half of each pixel, evenly along its length")
     func hairline() {
-        let h = Probe.stroked(Path([.move(Point(2, 20.5)), .line(Point(60, 20.5))]), Stroke(color: .black, width: 0.5))
+        let h = Probe.stroked(PlotPath([.move(Point(2, 20.5)), .line(Point(60, 20.5))]), Stroke(color: .black, width: 0.5))
         for x in 2..<60 { #expect(Probe.alpha(h, x, 20) == 128) }
         // A diagonal hairline: every column between the ends carries the same ink, ±2 %.
-        let d = Probe.stroked(Path([.move(Point(4, 7)), .line(Point(60, 35))]), Stroke(color: .black, width: 0.5))
+        let d = Probe.stroked(PlotPath([.move(Point(4, 7)), .line(Point(60, 35))]), Stroke(color: .black, width: 0.5))
         var columns: [Double] = []
         for x in 8..<56 {
             var s = 0
@@ -34,12 +34,12 @@ struct StrokeTests {
     @Test("A self-crossing polyline has no hole at the crossing", arguments: [LineJoin.miter, .round, .bevel])
     func selfCrossing(join: LineJoin) {
         // An open "X" drawn as one polyline: down-right, up, down-left.
-        let x = Path([.move(Point(8, 8)), .line(Point(56, 56)), .line(Point(56, 8)), .line(Point(8, 56))])
+        let x = PlotPath([.move(Point(8, 8)), .line(Point(56, 56)), .line(Point(56, 8)), .line(Point(8, 56))])
         let pm = Probe.stroked(x, Stroke(color: .black, width: 6, join: join))
         for (px, py) in [(31, 31), (32, 32), (31, 32), (32, 31)] { #expect(Probe.alpha(pm, px, py) == 255) }
         // A closed pentagram crosses itself five times.
         let pts = [Point(32, 4), Point(48.5, 54.7), Point(5.4, 23.3), Point(58.6, 23.3), Point(15.5, 54.7)]
-        var star = Path()
+        var star = PlotPath()
         star.move(to: pts[0])
         for p in pts.dropFirst() { star.line(to: p) }
         star.close()
@@ -51,7 +51,7 @@ struct StrokeTests {
 
     @Test("Joins: miter covers more than round, round more than bevel")
     func joinOrder() {
-        let v = Path([.move(Point(10, 50)), .line(Point(32, 14)), .line(Point(54, 50))])
+        let v = PlotPath([.move(Point(10, 50)), .line(Point(32, 14)), .line(Point(54, 50))])
         func area(_ j: LineJoin) -> Double { Probe.area(Probe.stroked(v, Stroke(color: .black, width: 8, join: j, miterLimit: 10))) }
         let miter = area(.miter), round = area(.round), bevel = area(.bevel)
         #expect(miter > round + 1)
@@ -65,7 +65,7 @@ struct StrokeTests {
         (LineCap.butt, 80.0), (LineCap.square, 96.0), (LineCap.round, 80 + Double.pi * 4),
     ])
     func caps(cap: LineCap, expected: Double) {
-        let pm = Probe.stroked(Path([.move(Point(10, 10)), .line(Point(30, 10))]), Stroke(color: .black, width: 4, cap: cap))
+        let pm = Probe.stroked(PlotPath([.move(Point(10, 10)), .line(Point(30, 10))]), Stroke(color: .black, width: 4, cap: cap))
         #expect(abs(Probe.area(pm) - expected) < 0.01 * expected)
         if cap == .square {
             #expect(Probe.alpha(pm, 8, 10) == 255)
@@ -79,7 +79,7 @@ struct StrokeTests {
         (LineCap.butt, 0.0), (LineCap.round, Double.pi * 9), (LineCap.square, 36.0),
     ])
     func dots(cap: LineCap, expected: Double) {
-        let p = Path([.move(Point(20, 20)), .line(Point(20, 20))])
+        let p = PlotPath([.move(Point(20, 20)), .line(Point(20, 20))])
         let pm = Probe.stroked(p, Stroke(color: .black, width: 6, cap: cap))
         #expect(abs(Probe.area(pm) - expected) <= 0.01 * expected)
     }
@@ -95,7 +95,7 @@ struct StrokeTests {
 
     @Test("Dashes [4, 2] along a 30 px line give five dashes")
     func dashes() {
-        let pm = Probe.stroked(Path([.move(Point(0, 5)), .line(Point(30, 5))]), Stroke(color: .black, width: 2, dash: [4, 2]))
+        let pm = Probe.stroked(PlotPath([.move(Point(0, 5)), .line(Point(30, 5))]), Stroke(color: .black, width: 2, dash: [4, 2]))
         var runs = 0
         var inRun = false
         for x in 0..<64 {
@@ -110,7 +110,7 @@ struct StrokeTests {
 
     @Test("The dash pattern continues around a corner, and the offset shifts it")
     func dashAcrossCorner() {
-        let corner = Path([.move(Point(0, 5)), .line(Point(5, 5)), .line(Point(5, 30))])
+        let corner = PlotPath([.move(Point(0, 5)), .line(Point(5, 5)), .line(Point(5, 30))])
         let pm = Probe.stroked(corner, Stroke(color: .black, width: 2, dash: [4, 2]))
         // 0–4 on, 4–6 off (one unit on each leg), so the vertical leg is on for y 6–10, 12–16, ...
         #expect(Probe.alpha(pm, 5, 5) == 0)
@@ -124,14 +124,14 @@ struct StrokeTests {
         #expect(Probe.alpha(shifted, 1, 4) == 0)
         #expect(Probe.alpha(shifted, 3, 4) == 255)
         // An odd-length pattern repeats: [3] means 3 on, 3 off.
-        let odd = Probe.stroked(Path([.move(Point(0, 5)), .line(Point(30, 5))]), Stroke(color: .black, width: 2, dash: [3]))
+        let odd = Probe.stroked(PlotPath([.move(Point(0, 5)), .line(Point(30, 5))]), Stroke(color: .black, width: 2, dash: [3]))
         #expect(abs(Probe.area(odd) - 30) < 0.01)
     }
 
     @Test("A dash that starts or ends exactly on a corner keeps the corner's join, as cairo draws it")
     func dashOnVertex() {
         // Legs of 10: [10, 5] puts a dash end exactly on the first corner, [5, 5] a dash start on it.
-        let corner = Path([.move(Point(10, 10)), .line(Point(20, 10)), .line(Point(20, 30))])
+        let corner = PlotPath([.move(Point(10, 10)), .line(Point(20, 10)), .line(Point(20, 30))])
         let ends = Probe.stroked(corner, Stroke(color: .black, width: 4, join: .miter, dash: [10, 5]))
         let starts = Probe.stroked(corner, Stroke(color: .black, width: 4, join: .miter, dash: [5, 5]))
         // The miter's outer corner is the square (20–22, 8–10).
@@ -155,7 +155,7 @@ struct StrokeTests {
 
     @Test("All-zero or negative dash arrays stroke solid", arguments: [[0.0, 0.0], [4, -1], [Double.nan, 2]])
     func solidFallback(dash: [Double]) {
-        let pm = Probe.stroked(Path([.move(Point(0, 5)), .line(Point(30, 5))]), Stroke(color: .black, width: 2, dash: dash))
+        let pm = Probe.stroked(PlotPath([.move(Point(0, 5)), .line(Point(30, 5))]), Stroke(color: .black, width: 2, dash: dash))
         #expect(abs(Probe.area(pm) - 60) < 0.01)
     }
 
@@ -169,13 +169,13 @@ struct StrokeTests {
 
     @Test("Degenerate widths give an empty outline", arguments: [0.0, -2, Double.nan, Double.infinity])
     func degenerateWidth(width: Double) {
-        let o = Stroker.outline(of: Path([.move(Point(0, 0)), .line(Point(10, 10))]), stroke: Stroke(color: .black, width: width))
+        let o = Stroker.outline(of: PlotPath([.move(Point(0, 0)), .line(Point(10, 10))]), stroke: Stroke(color: .black, width: width))
         #expect(o.isEmpty)
     }
 
     @Test("A very fine dash pattern on a huge line neither hangs nor traps")
     func fineDashHugeLine() {
-        let p = Path([.move(Point(0, 5)), .line(Point(1e12, 5))])
+        let p = PlotPath([.move(Point(0, 5)), .line(Point(1e12, 5))])
         let pm = Probe.stroked(p, Stroke(color: .black, width: 2, dash: [1e-6, 1e-6]))
         #expect(Probe.alpha(pm, 10, 5) > 0)
     }
@@ -185,7 +185,7 @@ struct StrokeTests {
 struct StrokeLimitTests {
     @Test("The dash budget is shared by every subpath, so gaps in the data cannot multiply it")
     func dashBudgetIsPerStroke() {
-        var path = Path()
+        var path = PlotPath()
         for i in 0..<40 {
             path.move(to: Point(0, Double(i)))
             path.line(to: Point(800, Double(i) + 0.5))
@@ -198,7 +198,7 @@ struct StrokeLimitTests {
 
     @Test("Round joins and caps are built without trigonometry, symmetric about the axis")
     func roundCapIsSymmetric() {
-        let outline = Stroker.outline(of: Path([.move(Point(10, 10)), .line(Point(30, 10))]),
+        let outline = Stroker.outline(of: PlotPath([.move(Point(10, 10)), .line(Point(30, 10))]),
                                       stroke: Stroke(color: .black, width: 8, cap: .round))
         let box = outline.controlBounds
         #expect(box.map { abs($0.x - 6) < 1e-9 && abs($0.maxX - 34) < 1e-9 } == true)

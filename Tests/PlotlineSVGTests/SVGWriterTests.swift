@@ -3,20 +3,20 @@ import Testing
 @testable import PlotlineSVG
 
 @Suite struct SVGWriterTests {
-    func scene(prefix: String = "chart", text: String = "label") -> Scene {
-        var glyph = Path()
+    func scene(prefix: String = "chart", text: String = "label") -> PlotScene {
+        var glyph = PlotPath()
         glyph.move(to: Point(1, 1)); glyph.line(to: Point(2, 1)); glyph.line(to: Point(2, 2)); glyph.close()
-        return Scene(
+        return PlotScene(
             width: 200, height: 100, title: "A <title> & more", description: "Plots \"y\" against x",
             idPrefix: prefix,
             nodes: [
                 .group(SceneGroup(role: .grid, nodes: [
-                    .path(ScenePath(path: Path([.move(Point(0, 10.5)), .line(Point(200, 10.5))]),
-                                    stroke: Stroke(color: Color(rgb: 0xE2E2E2)))),
+                    .path(ScenePath(path: PlotPath([.move(Point(0, 10.5)), .line(Point(200, 10.5))]),
+                                    stroke: Stroke(color: PlotColor(rgb: 0xE2E2E2)))),
                 ])),
                 .group(SceneGroup(role: .data, clip: Rect(x: 10, y: 10, width: 180, height: 80), nodes: [
-                    .path(ScenePath(path: Path([.move(Point(10, 80)), .line(Point(190, 20))]),
-                                    stroke: Stroke(color: Color(rgb: 0xF08080).withOpacity(0.5), width: 2, cap: .round, join: .round))),
+                    .path(ScenePath(path: PlotPath([.move(Point(10, 80)), .line(Point(190, 20))]),
+                                    stroke: Stroke(color: PlotColor(rgb: 0xF08080).withOpacity(0.5), width: 2, cap: .round, join: .round))),
                 ])),
                 .text(SceneText(text: text, origin: Point(100, 95), anchor: .middle, rotation: -90,
                                 font: FontDescriptor(family: "DejaVu Sans", size: 12), color: .black, glyphs: glyph)),

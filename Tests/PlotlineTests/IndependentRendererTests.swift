@@ -8,16 +8,16 @@ import Testing
     static let minimumPSNR = 40.0
 
     /// The stress scene plus rotated, semi-transparent text set in DejaVu Sans.
-    static func stressScene() throws -> Scene {
+    static func stressScene() throws -> PlotScene {
         var scene = RasterBenchmark.stressScene()
         let path = try #require(FontLocator.locate(family: "DejaVu Sans"))
-        let fonts = ChartFonts(regular: try Font(path: path), bold: try Font(path: path))
+        let fonts = ChartFonts(regular: try Typeface(path: path), bold: try Typeface(path: path))
         let layout = ChartLayout(fonts: fonts)
         let texts: [SceneText] = [
             layout.run("Rotated −90° text", at: Point(24, scene.height / 2), anchor: .middle, rotation: -90, size: 13, color: .black),
             layout.run("Tilted 30°, half opaque", at: Point(60, 40), anchor: .start, rotation: 30, size: 16,
-                       color: Color(rgb: 0x1F4E9A).withOpacity(0.5)),
-            layout.run("AVAWA kerning 0.1 ÿ", at: Point(scene.width - 8, scene.height - 10), anchor: .end, size: 11, color: Color(rgb: 0x333333)),
+                       color: PlotColor(rgb: 0x1F4E9A).withOpacity(0.5)),
+            layout.run("AVAWA kerning 0.1 ÿ", at: Point(scene.width - 8, scene.height - 10), anchor: .end, size: 11, color: PlotColor(rgb: 0x333333)),
         ]
         scene.nodes.append(.group(SceneGroup(role: .plain, nodes: texts.map { .text($0) })))
         return scene
@@ -37,7 +37,7 @@ import Testing
         return mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
     }
 
-    func compareWithRSVG(_ scene: Scene, scale: Double, name: String) throws -> Double {
+    func compareWithRSVG(_ scene: PlotScene, scale: Double, name: String) throws -> Double {
         guard let rsvg = Repo.which("rsvg-convert") else {
             Issue.record("rsvg-convert is not installed (Debian: librsvg2-bin)")
             return 0

@@ -53,12 +53,12 @@ import Testing
 @Suite struct AutomaticAxisTests {
     let renderer = Renderer()
 
-    func scene(_ json: String) throws -> Scene {
+    func scene(_ json: String) throws -> PlotScene {
         let path = Repo.writeSpec(json, named: "auto", in: Repo.temporaryFolder())
         return try renderer.scene(specAt: path)
     }
 
-    func labelBoxes(_ scene: Scene, _ role: SceneRole) throws -> [Rect] {
+    func labelBoxes(_ scene: PlotScene, _ role: SceneRole) throws -> [Rect] {
         try #require(scene.group(role)).nodes.compactMap { n -> Rect? in
             if case .text(let t) = n, t.rotation == 0, t.text != "x", t.text != "y" { return t.glyphs.controlBounds }
             return nil
@@ -95,7 +95,7 @@ import Testing
 @Suite struct LayoutRobustnessTests {
     func fonts() throws -> ChartFonts {
         let path = try #require(FontLocator.locate(family: "DejaVu Sans"))
-        let font = try Font(path: path)
+        let font = try Typeface(path: path)
         return ChartFonts(regular: font, bold: font)
     }
 

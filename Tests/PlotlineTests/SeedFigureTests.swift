@@ -41,7 +41,7 @@ import Testing
         let series = try #require(scene.group(.series(0)))
         guard case .path(let line) = series.nodes.first else { Issue.record("no series path"); return }
         #expect(line.path.elements.count == 5)
-        #expect(line.stroke?.color == Color(css: "lightcoral"))
+        #expect(line.stroke?.color == PlotColor(css: "lightcoral"))
         #expect(line.stroke?.join == .round)
         #expect(line.stroke?.width == 2)
     }

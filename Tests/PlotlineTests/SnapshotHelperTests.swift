@@ -30,7 +30,7 @@ import Testing
         let snapshot = ChartSnapshot(record: false)
         var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
         _ = snapshot.verify(spec, named: "seed", testFile: testFile)  // records
-        spec.series[0].color = Color(css: "steelblue")
+        spec.series[0].color = PlotColor(css: "steelblue")
         let failure = try #require(snapshot.verify(spec, named: "seed", testFile: testFile))
         #expect(failure.contains("pixels differ"))
         let path = try #require(failure.components(separatedBy: "expected | diff | actual: ").last?
@@ -44,7 +44,7 @@ import Testing
         let testFile = fakeTestFile()
         var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
         _ = ChartSnapshot(record: false).verify(spec, named: "seed", testFile: testFile)
-        spec.series[0].color = Color(rgb: 0xF18181)  // one step from lightcoral
+        spec.series[0].color = PlotColor(rgb: 0xF18181)  // one step from lightcoral
         #expect(ChartSnapshot(record: false).verify(spec, named: "seed", testFile: testFile) != nil)
         #expect(ChartSnapshot(tolerance: .init(threshold: 0.1), record: false).verify(spec, named: "seed", testFile: testFile) == nil)
     }
@@ -55,7 +55,7 @@ import Testing
         var spec = try ChartSpecLoader.load(path: Repo.seedSpec)
         let renderer = Renderer()
         let before = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
-        spec.series[0].color = Color(css: "steelblue")
+        spec.series[0].color = PlotColor(css: "steelblue")
         let after = SceneRasterizer.render(try renderer.scene(for: spec, specFile: "seed"))
         let result = try ImageComparison.compare(expected: before, actual: after, options: .init())
         #expect(result.differentPixels > 3 * result.antialiasedPixels, "\(result.summary)")

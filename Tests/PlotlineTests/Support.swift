@@ -3,7 +3,7 @@ import Plotline
 @_exported import PlotlineTestSupport
 
 /// Every text run and path in a scene, flattened.
-extension Scene {
+extension PlotScene {
     var allTexts: [SceneText] {
         var result: [SceneText] = []
         func walk(_ nodes: [SceneNode]) {

@@ -73,7 +73,7 @@ extension ChartLayout {
                 let v = m.map(r.value)
                 guard v.isFinite else { continue }
                 let color = r.color ?? theme.annotationColor
-                var path = Path()
+                var path = PlotPath()
                 let p = snap(v)
                 if r.axis == .x {
                     guard p >= plot.x, p <= plot.maxX else { continue }
@@ -111,7 +111,7 @@ extension ChartLayout {
     }
 
     /// A line from `a` towards `b`, stopping 2 px short, with a filled head at its end.
-    func arrow(from a: Point, to b: Point, color: Color) -> [SceneNode] {
+    func arrow(from a: Point, to b: Point, color: PlotColor) -> [SceneNode] {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 8 else { return [] }
@@ -119,9 +119,9 @@ extension ChartLayout {
         let tip = Point(b.x - ux * 2, b.y - uy * 2)
         let head = 7.0, half = 3.0
         let base = Point(tip.x - ux * head, tip.y - uy * head)
-        var shaft = Path()
+        var shaft = PlotPath()
         shaft.move(to: a); shaft.line(to: base)
-        var tri = Path()
+        var tri = PlotPath()
         tri.move(to: tip)
         tri.line(to: Point(base.x - uy * half, base.y + ux * half))
         tri.line(to: Point(base.x + uy * half, base.y - ux * half))

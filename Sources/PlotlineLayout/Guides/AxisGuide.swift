@@ -204,7 +204,7 @@ extension ChartLayout {
         let frame = chart.frame, plot = chart.plot
         let axisStroke = Stroke(color: theme.axisColor, width: 1)
         var nodes: [SceneNode] = []
-        var line = Path()
+        var line = PlotPath()
         let axisY = plot.maxY - 0.5
         line.move(to: Point(plot.x, axisY)); line.line(to: Point(plot.maxX, axisY))
         for v in chart.x.ticks {
@@ -261,7 +261,7 @@ extension ChartLayout {
     func verticalAxisNodes(_ chart: ResolvedChart, axis: ResolvedAxis, map: AxisMap, onRight: Bool, label: String?) -> [SceneNode] {
         let plot = chart.plot
         var nodes: [SceneNode] = []
-        var line = Path()
+        var line = PlotPath()
         let axisX = onRight ? plot.maxX - 0.5 : plot.x + 0.5
         let outward: Double = onRight ? 1 : -1
         line.move(to: Point(axisX, plot.y)); line.line(to: Point(axisX, plot.maxY))
@@ -295,7 +295,7 @@ extension ChartLayout {
     func zeroLineNodes(_ chart: ResolvedChart) -> [SceneNode] {
         guard let zero = chart.zeroLine else { return [] }
         let frame = chart.frame
-        var path = Path()
+        var path = PlotPath()
         if zero.vertical {
             let x = snap(frame.x.map(zero.value))
             path.move(to: Point(x, chart.plot.y)); path.line(to: Point(x, chart.plot.maxY))

@@ -7,7 +7,7 @@ extension ChartLayout {
         var grid: [SceneNode] = []
         let stroke = Stroke(color: theme.gridColor, width: 1)
         if chart.x.grid {
-            var p = Path()
+            var p = PlotPath()
             for v in chart.x.ticks {
                 let x = snap(frame.x.map(v))
                 p.move(to: Point(x, plot.y)); p.line(to: Point(x, plot.maxY))
@@ -15,7 +15,7 @@ extension ChartLayout {
             if !p.isEmpty { grid.append(.path(ScenePath(path: p, stroke: stroke))) }
         }
         if chart.y.grid {
-            var p = Path()
+            var p = PlotPath()
             for v in chart.y.ticks {
                 let y = snap(frame.y.map(v))
                 p.move(to: Point(plot.x, y)); p.line(to: Point(plot.maxX, y))

@@ -27,7 +27,7 @@ struct AreaRenderer: MarkRenderer {
 
     func nodes(in frame: PlotFrame) -> [SceneNode] {
         let runs = pixelRuns(frame)
-        var fill = Path(), outline = Path()
+        var fill = PlotPath(), outline = PlotPath()
         for run in runs {
             AreaRenderer.appendRegion(top: run.map(\.top), bottom: run.map(\.bottom), to: &fill)
             Curves.append(run.map(\.top), to: &outline, interpolate: .linear)
@@ -55,7 +55,7 @@ struct AreaRenderer: MarkRenderer {
     }
 
     /// A closed region along `top` and back along `bottom`; a single point makes a vertical sliver.
-    static func appendRegion(top: [Point], bottom: [Point], to path: inout Path) {
+    static func appendRegion(top: [Point], bottom: [Point], to path: inout PlotPath) {
         guard let first = top.first else { return }
         path.move(to: first)
         for p in top.dropFirst() { path.line(to: p) }

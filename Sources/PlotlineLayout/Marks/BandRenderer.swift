@@ -23,7 +23,7 @@ struct BandRenderer: MarkRenderer {
     }
 
     func nodes(in frame: PlotFrame) -> [SceneNode] {
-        var path = Path()
+        var path = PlotPath()
         for run in pixelRuns(frame) { AreaRenderer.appendRegion(top: run.map(\.top), bottom: run.map(\.bottom), to: &path) }
         guard !path.isEmpty else { return [] }
         return [.path(ScenePath(path: path, fill: Fill(color: series.paint)))]

@@ -69,7 +69,7 @@ struct BarRenderer: MarkRenderer {
     }
 
     func nodes(in frame: PlotFrame) -> [SceneNode] {
-        var path = Path()
+        var path = PlotPath()
         for (_, r) in rects(frame) { path.append(.rectangle(r)) }
         var nodes: [SceneNode] = []
         if !path.isEmpty { nodes.append(.path(ScenePath(path: path, fill: Fill(color: series.paint)))) }

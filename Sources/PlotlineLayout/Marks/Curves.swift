@@ -4,7 +4,7 @@ import PlotlineModel
 /// Paths through pixel points for each interpolation.
 enum Curves {
     /// Appends a run of points to `path` as the interpolation asks.
-    static func append(_ points: [Point], to path: inout Path, interpolate: Interpolation) {
+    static func append(_ points: [Point], to path: inout PlotPath, interpolate: Interpolation) {
         guard let first = points.first else { return }
         path.move(to: first)
         switch interpolate {
@@ -33,7 +33,7 @@ enum Curves {
     /// SIAM J. Numer. Anal. 17(2), 1980): secant slopes, tangents averaged where neighbouring
     /// secants agree in sign and zero where they do not, then scaled down so that
     /// α² + β² ≤ 9. Where x does not increase the run falls back to straight segments.
-    static func monotone(_ p: [Point], into path: inout Path) {
+    static func monotone(_ p: [Point], into path: inout PlotPath) {
         let n = p.count
         guard n > 2, zip(p, p.dropFirst()).allSatisfy({ $0.x < $1.x }) else {
             for q in p.dropFirst() { path.line(to: q) }

@@ -4,9 +4,9 @@ import PlotlineModel
 /// Vertical error bars with caps, for line, scatter and bar series.
 enum ErrorBarRenderer {
     /// One path of whiskers and caps; `cap` is the cap width in pixels.
-    static func nodes(_ errors: ErrorBars, x: [Double], frame: PlotFrame, color: Color, cap: Double,
+    static func nodes(_ errors: ErrorBars, x: [Double], frame: PlotFrame, color: PlotColor, cap: Double,
                       width: Double = 1.5, swapped: Bool = false) -> [SceneNode] {
-        var path = Path()
+        var path = PlotPath()
         for i in 0..<min(x.count, errors.lower.count, errors.upper.count) {
             let (lo, hi) = (errors.lower[i], errors.upper[i])
             guard x[i].isFinite, lo.isFinite, hi.isFinite else { continue }

@@ -21,7 +21,7 @@ struct LineRenderer: MarkRenderer {
     }
 
     func nodes(in frame: PlotFrame) -> [SceneNode] {
-        var path = Path()
+        var path = PlotPath()
         for run in pixelRuns(frame) { Curves.append(run, to: &path, interpolate: mark.interpolate) }
         let stroke = Stroke(color: series.paint, width: mark.width, cap: .round, join: .round, dash: mark.dash)
         var nodes: [SceneNode] = [.path(ScenePath(path: path, stroke: stroke))]

@@ -126,15 +126,15 @@ func runs(_ x: [Double], _ y: [Double]) -> [[Point]] {
 }
 
 /// A stroked line in the legend, centred vertically in `box`.
-func lineSwatch(in box: Rect, color: Color, width: Double, dash: [Double]) -> SceneNode {
-    var line = Path()
+func lineSwatch(in box: Rect, color: PlotColor, width: Double, dash: [Double]) -> SceneNode {
+    var line = PlotPath()
     let y = box.y + box.height / 2
     line.move(to: Point(box.x, y)); line.line(to: Point(box.maxX, y))
     return .path(ScenePath(path: line, stroke: Stroke(color: color, width: min(width, box.height), cap: .round, dash: dash)))
 }
 
 /// A filled square in the legend, centred in `box`.
-func squareSwatch(in box: Rect, fill: Color, outline: Color? = nil) -> SceneNode {
+func squareSwatch(in box: Rect, fill: PlotColor, outline: PlotColor? = nil) -> SceneNode {
     let side = min(box.height, 10)
     let r = Rect(x: box.x + (box.width - side) / 2, y: box.y + (box.height - side) / 2, width: side, height: side)
     return .path(ScenePath(path: .rectangle(r), fill: Fill(color: fill), stroke: outline.map { Stroke(color: $0, width: 1) }))

@@ -7,7 +7,7 @@ enum Markers {
     static func isStroked(_ shape: MarkerShape) -> Bool { shape == .cross || shape == .plus }
 
     /// Appends one marker's outline to `path`.
-    static func append(_ shape: MarkerShape, at c: Point, size: Double, to path: inout Path) {
+    static func append(_ shape: MarkerShape, at c: Point, size: Double, to path: inout PlotPath) {
         let r = size / 2
         switch shape {
         case .circle:
@@ -38,18 +38,18 @@ enum Markers {
         }
     }
 
-    /// Scene nodes for markers at `centers` with per-marker sizes.
+    /// PlotScene nodes for markers at `centers` with per-marker sizes.
     ///
     /// Opaque markers share one path (overlaps look the same either way, and the file stays small);
     /// translucent ones get a path each, so overlapping markers darken and show density.
-    static func nodes(_ marker: MarkerSpec, centers: [Point], sizes: [Double], color: Color, opacity: Double) -> [SceneNode] {
+    static func nodes(_ marker: MarkerSpec, centers: [Point], sizes: [Double], color: PlotColor, opacity: Double) -> [SceneNode] {
         guard !centers.isEmpty else { return [] }
         let paint = color.withOpacity(opacity)
         let stroked = isStroked(marker.shape)
         let fillColor = marker.fill.map { $0.withOpacity(opacity) } ?? paint
         let hollow = marker.fill.map { $0.alpha == 0 } ?? false
         let crossWidth = max(1.5, (sizes.max() ?? 6) / 5)
-        func style(_ path: Path) -> ScenePath {
+        func style(_ path: PlotPath) -> ScenePath {
             if stroked {
                 return ScenePath(path: path, stroke: Stroke(color: paint, width: crossWidth, cap: .round))
             }
@@ -57,13 +57,13 @@ enum Markers {
             return ScenePath(path: path, fill: hollow ? nil : Fill(color: fillColor), stroke: outline)
         }
         if opacity >= 1 {
-            var path = Path()
+            var path = PlotPath()
             for (c, s) in zip(centers, sizes) where s > 0 { append(marker.shape, at: c, size: s, to: &path) }
             return path.isEmpty ? [] : [.path(style(path))]
         }
         return zip(centers, sizes).compactMap { c, s in
             guard s > 0 else { return nil }
-            var path = Path()
+            var path = PlotPath()
             append(marker.shape, at: c, size: s, to: &path)
             return .path(style(path))
         }

@@ -17,7 +17,7 @@ public struct FontError: Error, Sendable, Equatable, CustomStringConvertible {
 /// A glyph's advance and outline, in font units with y up.
 struct GlyphData: Sendable {
     let advance: Double
-    let outline: Path
+    let outline: PlotPath
 }
 
 /// A scalable font face loaded through FreeType, read as unhinted outlines in font units.
@@ -25,7 +25,7 @@ struct GlyphData: Sendable {
 /// Taking outlines unscaled and unhinted (`FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING`) keeps text
 /// identical across FreeType versions; the rasterizer fills the outlines itself. Glyphs are cached,
 /// and FreeType calls are serialised because an `FT_Face` is not thread-safe.
-public final class Font: Sendable {
+public final class Typeface: Sendable {
     /// The file the face was loaded from.
     public let path: String
     /// The family name the font reports, e.g. "DejaVu Sans".
@@ -34,7 +34,7 @@ public final class Font: Sendable {
     public let styleName: String
     /// Whether the face is bold.
     public let isBold: Bool
-    /// Font units per em.
+    /// Typeface units per em.
     public let unitsPerEm: Double
     /// Typographic ascender in font units (positive, above the baseline).
     public let ascender: Double
@@ -97,16 +97,16 @@ public final class Font: Sendable {
     /// Lays a single line of text out at `size` pixels per em, with kerning, origin at the start of the baseline.
     public func layout(_ text: String, size: Double) -> TextLayout {
         let scale = size / unitsPerEm
-        var outline = Path()
+        var outline = PlotPath()
         var pen = 0.0
         state.withLock { s in
             var previous: UInt32 = 0
             for scalar in text.unicodeScalars {
                 let index = FT_Get_Char_Index(s.face, FT_ULong(scalar.value))
                 if previous != 0, index != 0, s.hasKerning {
-                    pen += Font.kern(&s, previous, index)
+                    pen += Typeface.kern(&s, previous, index)
                 }
-                let glyph = Font.glyph(&s, index)
+                let glyph = Typeface.glyph(&s, index)
                 if !glyph.outline.isEmpty {
                     let t = Transform(a: scale, b: 0, c: 0, d: -scale, tx: pen * scale, ty: 0)
                     outline.append(glyph.outline.transformed(by: t))
@@ -130,7 +130,7 @@ public final class Font: Sendable {
 
     private static func glyph(_ s: inout State, _ index: UInt32) -> GlyphData {
         if let g = s.glyphs[index] { return g }
-        var data = GlyphData(advance: 0, outline: Path())
+        var data = GlyphData(advance: 0, outline: PlotPath())
         if FT_Load_Glyph(s.face, index, cft_load_flags_unscaled()) == 0, let slot = s.face.pointee.glyph {
             data = GlyphData(advance: Double(slot.pointee.advance.x),
                              outline: OutlineDecomposer.path(of: &slot.pointee.outline))
@@ -144,17 +144,17 @@ public final class Font: Sendable {
 public struct TextLayout: Sendable, Hashable {
     /// Advance width including kerning.
     public var width: Double
-    /// Font ascender above the baseline (positive).
+    /// Typeface ascender above the baseline (positive).
     public var ascent: Double
-    /// Font descender below the baseline (positive).
+    /// Typeface descender below the baseline (positive).
     public var descent: Double
     /// Height of capital letters above the baseline.
     public var capHeight: Double
     /// Glyph outlines relative to the origin, to be filled non-zero.
-    public var outline: Path
+    public var outline: PlotPath
 
     /// Creates a layout; text measurers other than FreeType (such as test doubles) build these.
-    public init(width: Double, ascent: Double, descent: Double, capHeight: Double, outline: Path) {
+    public init(width: Double, ascent: Double, descent: Double, capHeight: Double, outline: PlotPath) {
         self.width = width
         self.ascent = ascent
         self.descent = descent
@@ -163,14 +163,14 @@ public struct TextLayout: Sendable, Hashable {
     }
 }
 
-/// Converts a FreeType outline into a ``Path`` in font units.
+/// Converts a FreeType outline into a ``PlotPath`` in font units.
 enum OutlineDecomposer {
     private final class Sink {
-        var path = Path()
+        var path = PlotPath()
         var open = false
     }
 
-    static func path(of outline: UnsafeMutablePointer<FT_Outline>) -> Path {
+    static func path(of outline: UnsafeMutablePointer<FT_Outline>) -> PlotPath {
         let sink = Sink()
         var funcs = FT_Outline_Funcs(
             move_to: { to, user in
@@ -205,7 +205,7 @@ enum OutlineDecomposer {
             shift: 0, delta: 0)
         let user = Unmanaged.passUnretained(sink).toOpaque()
         let status = withExtendedLifetime(sink) { FT_Outline_Decompose(outline, &funcs, user) }
-        guard status == 0 else { return Path() }
+        guard status == 0 else { return PlotPath() }
         if sink.open { sink.path.close() }
         return sink.path
     }

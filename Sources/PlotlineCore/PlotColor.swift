@@ -1,5 +1,5 @@
 /// An sRGB colour with straight (not premultiplied) 8-bit channels.
-public struct Color: Sendable, Hashable {
+public struct PlotColor: Sendable, Hashable {
     /// Red, 0–255.
     public var red: UInt8
     /// Green, 0–255.
@@ -23,17 +23,17 @@ public struct Color: Sendable, Hashable {
     }
 
     /// Opaque white.
-    public static let white = Color(red: 255, green: 255, blue: 255)
+    public static let white = PlotColor(red: 255, green: 255, blue: 255)
     /// Opaque black.
-    public static let black = Color(red: 0, green: 0, blue: 0)
+    public static let black = PlotColor(red: 0, green: 0, blue: 0)
     /// Fully transparent black.
-    public static let transparent = Color(red: 0, green: 0, blue: 0, alpha: 0)
+    public static let transparent = PlotColor(red: 0, green: 0, blue: 0, alpha: 0)
 
     /// Whether the colour is fully opaque.
     public var isOpaque: Bool { alpha == 255 }
 
     /// The colour with its opacity multiplied by `factor` (0…1).
-    public func withOpacity(_ factor: Double) -> Color {
+    public func withOpacity(_ factor: Double) -> PlotColor {
         let f = Swift.min(Swift.max(factor, 0), 1)
         var c = self
         c.alpha = UInt8((Double(alpha) * f).rounded())
@@ -82,7 +82,7 @@ public struct Color: Sendable, Hashable {
             self = .transparent
             return
         }
-        guard let rgb = Color.namedColorValue(s) else { return nil }
+        guard let rgb = PlotColor.namedColorValue(s) else { return nil }
         self.init(rgb: rgb)
     }
 

@@ -29,12 +29,12 @@ public enum LineJoin: String, Sendable, Hashable {
 /// A solid fill.
 public struct Fill: Sendable, Hashable {
     /// The fill colour.
-    public var color: Color
+    public var color: PlotColor
     /// The fill rule; non-zero by default.
     public var rule: FillRule
 
     /// Creates a fill.
-    public init(color: Color, rule: FillRule = .nonZero) {
+    public init(color: PlotColor, rule: FillRule = .nonZero) {
         self.color = color
         self.rule = rule
     }
@@ -43,7 +43,7 @@ public struct Fill: Sendable, Hashable {
 /// A solid stroke with SVG semantics.
 public struct Stroke: Sendable, Hashable {
     /// The stroke colour.
-    public var color: Color
+    public var color: PlotColor
     /// Width in pixels.
     public var width: Double
     /// End cap; butt by default.
@@ -58,7 +58,7 @@ public struct Stroke: Sendable, Hashable {
     public var dashOffset: Double
 
     /// Creates a stroke.
-    public init(color: Color, width: Double = 1, cap: LineCap = .butt, join: LineJoin = .miter,
+    public init(color: PlotColor, width: Double = 1, cap: LineCap = .butt, join: LineJoin = .miter,
                 miterLimit: Double = 4, dash: [Double] = [], dashOffset: Double = 0) {
         self.color = color
         self.width = width
@@ -73,14 +73,14 @@ public struct Stroke: Sendable, Hashable {
 /// A path with an optional fill and an optional stroke; the fill is painted first.
 public struct ScenePath: Sendable, Hashable {
     /// Geometry in pixel space.
-    public var path: Path
+    public var path: PlotPath
     /// The fill, or nil for none.
     public var fill: Fill?
     /// The stroke, or nil for none.
     public var stroke: Stroke?
 
     /// Creates a path primitive.
-    public init(path: Path, fill: Fill? = nil, stroke: Stroke? = nil) {
+    public init(path: PlotPath, fill: Fill? = nil, stroke: Stroke? = nil) {
         self.path = path
         self.fill = fill
         self.stroke = stroke
@@ -130,13 +130,13 @@ public struct SceneText: Sendable, Hashable {
     /// The font used to lay the text out.
     public var font: FontDescriptor
     /// The text colour.
-    public var color: Color
+    public var color: PlotColor
     /// The glyph outlines in pixel space, positioned, anchored and rotated; filled non-zero.
-    public var glyphs: Path
+    public var glyphs: PlotPath
 
     /// Creates a text run.
     public init(text: String, origin: Point, anchor: TextAnchor = .start, rotation: Double = 0,
-                font: FontDescriptor, color: Color, glyphs: Path) {
+                font: FontDescriptor, color: PlotColor, glyphs: PlotPath) {
         self.text = text
         self.origin = origin
         self.anchor = anchor
@@ -192,7 +192,7 @@ public struct SceneGroup: Sendable, Hashable {
     }
 }
 
-/// One primitive of a ``Scene``.
+/// One primitive of a ``PlotScene``.
 public indirect enum SceneNode: Sendable, Hashable {
     /// A filled and/or stroked path.
     case path(ScenePath)
@@ -204,15 +204,15 @@ public indirect enum SceneNode: Sendable, Hashable {
 
 /// A chart resolved to absolute pixel geometry: the display list every writer walks.
 ///
-/// The Scene carries no data and no axes, only shapes, text and the words that describe the
+/// The PlotScene carries no data and no axes, only shapes, text and the words that describe the
 /// figure to assistive technology.
-public struct Scene: Sendable, Hashable {
+public struct PlotScene: Sendable, Hashable {
     /// Canvas width in CSS pixels.
     public var width: Double
     /// Canvas height in CSS pixels.
     public var height: Double
     /// The canvas colour; `.transparent` leaves the background empty.
-    public var background: Color
+    public var background: PlotColor
     /// A short title for assistive technology (SVG `<title>`).
     public var title: String
     /// A sentence or two saying what is plotted (SVG `<desc>`).
@@ -223,7 +223,7 @@ public struct Scene: Sendable, Hashable {
     public var nodes: [SceneNode]
 
     /// Creates a scene.
-    public init(width: Double, height: Double, background: Color = .white, title: String = "",
+    public init(width: Double, height: Double, background: PlotColor = .white, title: String = "",
                 description: String = "", idPrefix: String = "plotline", nodes: [SceneNode] = []) {
         self.width = width
         self.height = height
@@ -235,7 +235,7 @@ public struct Scene: Sendable, Hashable {
     }
 }
 
-extension Scene {
+extension PlotScene {
     /// The first group with `role`, searched depth first in painting order; for inspecting a
     /// laid-out chart (tests, tools) without walking the tree by hand.
     public func group(_ role: SceneRole) -> SceneGroup? {

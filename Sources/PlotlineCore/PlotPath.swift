@@ -1,4 +1,4 @@
-/// One drawing command of a ``Path``.
+/// One drawing command of a ``PlotPath``.
 public enum PathElement: Sendable, Hashable {
     /// Starts a new subpath at a point.
     case move(Point)
@@ -13,7 +13,7 @@ public enum PathElement: Sendable, Hashable {
 }
 
 /// A vector path in pixel space: a sequence of subpaths made of lines and Béziers.
-public struct Path: Sendable, Hashable {
+public struct PlotPath: Sendable, Hashable {
     /// The commands in drawing order.
     public var elements: [PathElement]
 
@@ -39,19 +39,19 @@ public struct Path: Sendable, Hashable {
     public mutating func close() { elements.append(.close) }
 
     /// Appends every command of another path.
-    public mutating func append(_ other: Path) { elements.append(contentsOf: other.elements) }
+    public mutating func append(_ other: PlotPath) { elements.append(contentsOf: other.elements) }
 
     /// An axis-aligned rectangle as a closed subpath, drawn clockwise on screen.
-    public static func rectangle(_ r: Rect) -> Path {
-        Path([.move(Point(r.x, r.y)), .line(Point(r.maxX, r.y)), .line(Point(r.maxX, r.maxY)),
+    public static func rectangle(_ r: Rect) -> PlotPath {
+        PlotPath([.move(Point(r.x, r.y)), .line(Point(r.maxX, r.y)), .line(Point(r.maxX, r.maxY)),
               .line(Point(r.x, r.maxY)), .close])
     }
 
     /// A circle approximated by four cubic Béziers (kappa = 0.5522847498, error < 0.03 % of the radius).
-    public static func circle(center: Point, radius r: Double) -> Path {
+    public static func circle(center: Point, radius r: Double) -> PlotPath {
         let k = 0.5522847498307936 * r
         let (cx, cy) = (center.x, center.y)
-        return Path([
+        return PlotPath([
             .move(Point(cx + r, cy)),
             .cubic(control1: Point(cx + r, cy + k), control2: Point(cx + k, cy + r), to: Point(cx, cy + r)),
             .cubic(control1: Point(cx - k, cy + r), control2: Point(cx - r, cy + k), to: Point(cx - r, cy)),
@@ -62,9 +62,9 @@ public struct Path: Sendable, Hashable {
     }
 
     /// The path with every point mapped through `t`.
-    public func transformed(by t: Transform) -> Path {
+    public func transformed(by t: Transform) -> PlotPath {
         if t.isIdentity { return self }
-        return Path(elements.map { e in
+        return PlotPath(elements.map { e in
             switch e {
             case .move(let p): .move(t.apply(p))
             case .line(let p): .line(t.apply(p))

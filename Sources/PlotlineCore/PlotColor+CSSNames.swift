@@ -1,4 +1,4 @@
-/// The 148 CSS Color Module Level 4 named colours, sorted by name for binary search.
+/// The 148 CSS PlotColor Module Level 4 named colours, sorted by name for binary search.
 let cssNamedColors: [(name: String, rgb: UInt32)] = [
     ("aliceblue", 0xF0F8FF),
     ("antiquewhite", 0xFAEBD7),
