@@ -59,7 +59,10 @@ public enum ReferenceComparison {
             if !result.passes || alwaysMakeDiffImage {
                 image = try? PNGEncoder.encode(result.diffImage)
             }
-            return ComparisonOutcome(passes: result.passes, summary: result.summary, diffImage: image, textDiff: nil)
+            // The summary says what differs and, when anything does, which limit decided.
+            var summary = result.summary
+            if let decision = result.decision { summary = decision + "; " + summary }
+            return ComparisonOutcome(passes: result.passes, summary: summary, diffImage: image, textDiff: nil)
         }
     }
 

@@ -26,16 +26,18 @@ public struct ImageComparison: Sendable {
         /// Colour tolerance, 0…1 as in pixelmatch: a pixel differs when its YIQ distance exceeds
         /// 35215 · threshold². 0 is strict: any change in a pixel's RGBA bytes counts.
         public var threshold: Double
-        /// How many differing pixels still pass.
-        public var maxDiffPixels: Int
+        /// If set, how many differing pixels still pass.
+        public var maxDiffPixels: Int?
         /// If set, the largest fraction (0…1) of all pixels that may differ and still pass.
+        ///
+        /// Each limit works alone; with both set, both must hold; with neither, no pixel may differ.
         public var maxDiffFraction: Double?
         /// Whether pixels that look like anti-aliasing in either image are set aside (counted in
         /// `antialiasedPixels`) instead of failing the comparison.
         public var detectAntialiasing: Bool
 
         /// Creates options; the defaults are strict with anti-aliasing detection on.
-        public init(threshold: Double = 0, maxDiffPixels: Int = 0, maxDiffFraction: Double? = nil,
+        public init(threshold: Double = 0, maxDiffPixels: Int? = nil, maxDiffFraction: Double? = nil,
                     detectAntialiasing: Bool = true) {
             self.threshold = threshold
             self.maxDiffPixels = maxDiffPixels
@@ -81,11 +83,18 @@ public struct ImageComparison: Sendable {
         public var changedBox: Box?
         /// Whether the difference is within `maxDiffPixels` and `maxDiffFraction`.
         public var passes: Bool
-        /// The expected image faded to light grey, with differing pixels red and anti-aliasing yellow.
+        /// The expected image faded to light grey, with ink the actual image lost in red, ink it
+        /// gained in blue, and anti-aliasing shifts in yellow.
         public var diffImage: Pixmap
         /// One line for logs, e.g. "12 pixels differ (0.003%), within x 10…25, y 40…52".
         public var summary: String
+        /// Which limit decided, e.g. "within tolerance: 212 px (0.053%) ≤ 0.5%"; nil when nothing differs.
+        public var decision: String?
     }
+
+    /// Colours of the diff image.
+    static let removedInk: (UInt8, UInt8, UInt8) = (230, 40, 40)
+    static let addedInk: (UInt8, UInt8, UInt8) = (30, 100, 230)
 
     /// pixelmatch's upper bound of the YIQ distance (black against white).
     static let maxYIQDelta = 35215.0
@@ -157,7 +166,9 @@ public struct ImageComparison: Sendable {
                                 out[pos] = 255; out[pos + 1] = 255; out[pos + 2] = 0
                             } else {
                                 different += 1
-                                out[pos] = 255; out[pos + 1] = 0; out[pos + 2] = 0
+                                // Darker than before is ink gained; lighter is ink lost.
+                                let colour = luminance(a, pos) < luminance(e, pos) ? addedInk : removedInk
+                                out[pos] = colour.0; out[pos + 1] = colour.1; out[pos + 2] = colour.2
                                 minX = min(minX, x); maxX = max(maxX, x)
                                 minY = min(minY, y); maxY = max(maxY, y)
                             }
@@ -168,16 +179,51 @@ public struct ImageComparison: Sendable {
         }
 
         let box = different > 0 ? Box(minX: minX, minY: minY, maxX: maxX, maxY: maxY) : nil
-        var passes = different <= max(options.maxDiffPixels, 0)
-        if let fraction = options.maxDiffFraction, count > 0 {
-            passes = passes && Double(different) / Double(count) <= fraction
-        }
+        let (passes, decision) = verdict(different: different, total: count, options: options)
         let summary = makeSummary(different: different, antialiased: antialiased, total: count, box: box,
                                   identical: expected.data == actual.data)
         let diffImage = Pixmap(width: width, height: height, premultipliedRGBA: diffData)
             ?? Pixmap(width: width, height: height, fill: .white)
         return Result(width: width, height: height, differentPixels: different, antialiasedPixels: antialiased,
-                      changedBox: box, passes: passes, diffImage: diffImage, summary: summary)
+                      changedBox: box, passes: passes, diffImage: diffImage, summary: summary, decision: decision)
+    }
+
+    /// Whether `different` pixels of `total` pass the limits, and which limit decided.
+    static func verdict(different: Int, total: Int, options: Options) -> (Bool, String?) {
+        guard different > 0 else { return (true, nil) }
+        let amount = "\(different) px (\(percent(different, of: total)))"
+        var checks: [(passes: Bool, text: String)] = []
+        if let pixels = options.maxDiffPixels {
+            checks.append((different <= max(pixels, 0), "\(pixels) px"))
+        }
+        if let fraction = options.maxDiffFraction, total > 0 {
+            checks.append((Double(different) / Double(total) <= fraction, percentText(fraction * 100)))
+        }
+        guard !checks.isEmpty else { return (false, "differs: \(amount); no difference is tolerated") }
+        if let failed = checks.first(where: { !$0.passes }) {
+            return (false, "exceeds tolerance: \(amount) > \(failed.text)")
+        }
+        return (true, "within tolerance: \(amount) ≤ " + checks.map(\.text).joined(separator: " and "))
+    }
+
+    /// A percentage written plainly: 0.5%, 12%, 0.125%.
+    static func percentText(_ p: Double) -> String {
+        let thousandths = Int((p * 1000).rounded())
+        var text = "\(thousandths / 1000)"
+        var frac = thousandths % 1000
+        if frac > 0 {
+            var digits = 3
+            while frac % 10 == 0 { frac /= 10; digits -= 1 }
+            let f = String(frac)
+            text += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return text + "%"
+    }
+
+    /// The luminance of a pixel blended onto white, 0…255.
+    static func luminance(_ img: UnsafeBufferPointer<UInt8>, _ pos: Int) -> Double {
+        let a = 255 - Double(img[pos + 3])
+        return 0.299 * (Double(img[pos]) + a) + 0.587 * (Double(img[pos + 1]) + a) + 0.114 * (Double(img[pos + 2]) + a)
     }
 
     // MARK: colour metric

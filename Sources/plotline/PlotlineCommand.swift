@@ -76,10 +76,10 @@ struct ToleranceOptions: ParsableArguments {
     @Option(help: "Colour distance a pixel may move without counting, from 0 (strict, the default) to 1 (YIQ, as pixelmatch).")
     var threshold: Double = 0
 
-    @Option(help: "Number of differing pixels tolerated.")
-    var maxDiffPixels: Int = 0
+    @Option(help: "Number of differing pixels tolerated (alone, or with --max-diff-percent: both must hold; default none).")
+    var maxDiffPixels: Int?
 
-    @Option(help: "Percentage of differing pixels tolerated (0-100).")
+    @Option(help: "Percentage of differing pixels tolerated, 0-100 (alone, or with --max-diff-pixels: both must hold; default none).")
     var maxDiffPercent: Double?
 
     @Flag(help: "Count anti-aliasing shifts as differences too.")
@@ -89,7 +89,7 @@ struct ToleranceOptions: ParsableArguments {
         guard threshold.isFinite, (0...1).contains(threshold) else {
             throw ValidationError("--threshold must be between 0 and 1")
         }
-        guard maxDiffPixels >= 0 else { throw ValidationError("--max-diff-pixels must not be negative") }
+        if let n = maxDiffPixels, n < 0 { throw ValidationError("--max-diff-pixels must not be negative") }
         if let p = maxDiffPercent, !(p.isFinite && (0...100).contains(p)) {
             throw ValidationError("--max-diff-percent must be between 0 and 100")
         }

@@ -107,7 +107,9 @@ struct RenderCommand: ParsableCommand {
         let reports = try ReferenceCheck.check(chart, in: output, update: update, options: tolerance.comparisonOptions)
         for report in reports {
             switch report.status {
-            case .matches: Console.out("\(report.path): matches")
+            case .matches:
+                // Identical, or different only within the tolerance: say which.
+                Console.out("\(report.path): " + (report.summary.hasPrefix("within tolerance") ? report.summary : "matches"))
             case .updated: Console.out("\(report.path): updated (\(report.summary))")
             case .missing, .differs: Console.out("\(report.path): \(report.summary)")
             }
