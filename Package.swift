@@ -75,7 +75,7 @@ let package = Package(
         // Paths, temporary folders and subprocesses shared by the end-to-end test targets.
         .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
         .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting", "PlotlineTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline", "plotline-example", "PlotlineTestSupport"]),
+        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline", "plotline-example", "Plotline", "PlotlineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

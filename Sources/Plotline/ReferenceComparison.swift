@@ -34,7 +34,7 @@ public enum ReferenceComparison {
             }
             let changed = diff.split(separator: "\n").filter { ($0.hasPrefix("+") && !$0.hasPrefix("+++")) || ($0.hasPrefix("-") && !$0.hasPrefix("---")) }.count
             return ComparisonOutcome(passes: false, summary: "SVG text differs (\(changed) changed line\(changed == 1 ? "" : "s"))",
-                                     diffImage: nil, textDiff: diff)
+                                     diffImage: nil, textDiff: abridged(diff))
         case .png:
             let e: Pixmap
             do {
@@ -64,6 +64,19 @@ public enum ReferenceComparison {
             if let decision = result.decision { summary = decision + "; " + summary }
             return ComparisonOutcome(passes: result.passes, summary: summary, diffImage: image, textDiff: nil)
         }
+    }
+
+    /// A diff cut to a screenful for a log: at most `maxLines` lines, each at most `maxWidth`
+    /// characters with the middle of a longer one elided (a 50,000-point path is one line).
+    static func abridged(_ diff: String, maxLines: Int = 40, maxWidth: Int = 160) -> String {
+        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
+        var out: [String] = lines.prefix(maxLines).map { line in
+            guard line.count > maxWidth else { return String(line) }
+            let keep = maxWidth / 2 - 10
+            return line.prefix(keep) + " … \(line.count - 2 * keep) characters … " + line.suffix(keep)
+        }
+        if lines.count > maxLines { out.append("… \(lines.count - maxLines) more diff lines") }
+        return out.joined(separator: "\n")
     }
 
     private static func decode(_ bytes: [UInt8], _ name: String) throws(PlotlineError) -> Pixmap {

@@ -90,16 +90,38 @@ public struct Renderer: Sendable {
     public func scenes(for spec: ChartSpec, specFile: String, theme choice: ThemeChoice? = nil) throws(PlotlineError) -> (main: PlotScene, dark: PlotScene?) {
         if let problem = spec.firstProblem() { throw PlotlineError(.invalidSpec, file: specFile, keyPath: problem.keyPath, message: problem.message) }
         let chartFonts = try fonts.fonts(for: spec, specFile: specFile)
+        var (main, dark): (PlotScene, PlotScene?)
         switch choice ?? spec.theme {
         case .light:
-            return (ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec), nil)
+            (main, dark) = (ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec), nil)
         case .dark:
-            return (ChartLayout(fonts: chartFonts, theme: darkTheme).scene(for: spec), nil)
+            (main, dark) = (ChartLayout(fonts: chartFonts, theme: darkTheme).scene(for: spec), nil)
         case .auto:
             // Both themes share every size, so the two Scenes differ in colour only.
-            return (ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec),
-                    ChartLayout(fonts: chartFonts, theme: darkTheme).scene(for: spec))
+            (main, dark) = (ChartLayout(fonts: chartFonts, theme: theme).scene(for: spec),
+                            ChartLayout(fonts: chartFonts, theme: darkTheme).scene(for: spec))
         }
+        if spec.id == nil {
+            let prefix = Renderer.idPrefix(for: spec, name: Renderer.chartName(specFile))
+            main.idPrefix = prefix
+            dark?.idPrefix = prefix
+        }
+        return (main, dark)
+    }
+
+    /// The default id prefix: `plotline-` and a hash of the chart's name and structure — size,
+    /// titles, axes, series names and kinds, annotations — but not its data, so ids stay put when
+    /// only the numbers change, while different charts inlined in one page still differ.
+    public static func idPrefix(for spec: ChartSpec, name: String) -> String {
+        var key = "\(name)|\(spec.width)x\(spec.height)|\(spec.title ?? "")|\(spec.subtitle ?? "")"
+        for axis in [spec.x, spec.y, spec.y2 ?? AxisSpec()] { key += "|\(axis.label ?? "")|\(axis.scale?.rawValue ?? "")" }
+        for s in spec.series { key += "|\(s.kind.rawValue):\(s.name ?? ""):\(s.axis.rawValue)" }
+        key += "|\(spec.annotations.count)|\(spec.theme.rawValue)"
+        // FNV-1a, 64 bits, as the SVG writer hashes documents; the first 8 hex digits suffice.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        let digits = Array("0123456789abcdef")
+        return "plotline-" + String((0..<8).map { digits[Int((h >> UInt64(60 - 4 * $0)) & 0xF)] })
     }
 
     /// Renders the spec at `path` in memory.

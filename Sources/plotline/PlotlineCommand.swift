@@ -17,6 +17,7 @@ struct PlotlineCommand: ParsableCommand {
             Exit status: 0 success or no difference; 1 a comparison found a difference; \
             2 bad input or usage.
             """,
+        version: PlotlineVersion.current,
         subcommands: [RenderCommand.self, DiffCommand.self, SchemaCommand.self])
 
     /// Runs the command, mapping usage errors to exit status 2 with a one-line message.
@@ -54,6 +55,21 @@ extension ExitCode {
 
 /// Output on the standard streams.
 enum Console {
+    /// Writes bytes to standard output as they are (a PNG for `-o -`).
+    static func writeBytes(_ bytes: [UInt8]) {
+        var offset = 0
+        bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let n = write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if n <= 0 {
+                    if n < 0, errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
     /// Prints one line to standard error.
     static func error(_ line: String) {
         // Written straight to file descriptor 2: unbuffered, and free of C's shared `stderr` global.

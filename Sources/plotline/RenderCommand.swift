@@ -7,22 +7,26 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render chart specs to SVG and PNG files.",
         discussion: """
-            Writes <output>/<spec name>.svg and .png. With --check, renders in memory and compares \
-            with the files already in the output folder: exit 1 and a <name>.diff.png beside any \
-            PNG that differs. With --check --update, rewrites the references that differ.
+            Writes <output>/<spec name>.svg and .png; -o - writes one spec in one format to standard \
+            output. With --check, renders in memory and compares with the files already in the output \
+            folder, writing nothing there: exit 1 when a file differs, with its expected, actual and \
+            diff images and an index.html in the artifacts folder. With --check --update, rewrites the \
+            references that differ. Spec reference: README.md ("Chart spec") or `plotline schema`.
             """)
 
     @Argument(help: "Chart spec files (JSON).")
     var specs: [String]
 
-    @Option(name: .shortAndLong, help: "Output folder.")
+    @Option(name: .shortAndLong, help: "Output folder, or - for standard output (one spec, one format).")
     var output: String = "Output"
 
-    @Option(help: "Formats to write, comma-separated: svg, png.", transform: RenderCommand.parseFormats)
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: svg, png. (default: svg,png)", valueName: "formats"),
+            transform: RenderCommand.parseFormats)
     var format: [OutputFormat] = [.svg, .png]
 
-    @Option(help: "Pixel density of PNG output (1-8): 2 gives twice the pixels for HiDPI screens.")
-    var scale: Double = 1
+    @Option(help: ArgumentHelp("Pixel density of PNG output, 1 to 8, fractions allowed: 2 gives twice the pixels for HiDPI screens. (default: 1)",
+                               valueName: "scale"))
+    var scale: Double?
 
     @Option(help: "How SVG text is written: text (<text> elements) or paths (glyph outlines).")
     var svgText: SVGWriter.TextMode = .text
@@ -35,6 +39,12 @@ struct RenderCommand: ParsableCommand {
 
     @Flag(help: "With --check: rewrite the references that differ.")
     var update = false
+
+    @Option(help: "With --check: where expected, actual and diff images and an index.html go (keep it out of git). (default: .plotline-artifacts)")
+    var artifacts: String = ".plotline-artifacts"
+
+    @Option(help: "With --check: write a Markdown summary of what changed here (for a CI job summary).")
+    var summary: String?
 
     @OptionGroup var tolerance: ToleranceOptions
 
@@ -52,8 +62,13 @@ struct RenderCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard scale.isFinite, scale >= 1, scale <= 8, scale == scale.rounded() else {
-            throw ValidationError("--scale must be a whole number from 1 to 8")
+        if let scale, !(scale.isFinite && scale >= 1 && scale <= 8) {
+            throw ValidationError("--scale must be a number from 1 to 8")
+        }
+        if output == "-" {
+            guard specs.count == 1, format.count == 1, !check else {
+                throw ValidationError("-o - writes one spec in one format to standard output; name one spec and --format svg or --format png")
+            }
         }
         if update, !check { throw ValidationError("--update goes with --check") }
         guard !specs.isEmpty else { throw ValidationError("name at least one spec file") }
@@ -70,8 +85,20 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let renderer = Renderer()
-        let options = RenderOptions(formats: format, scale: scale, svgText: svgText, theme: theme)
+        let options = RenderOptions(formats: format, scale: scale ?? 1, svgText: svgText, theme: theme)
+        if output == "-" {
+            do {
+                let chart = try renderer.render(specAt: specs[0], options: options)
+                for warning in chart.warnings { Console.error("plotline: warning: \(warning)") }
+                Console.writeBytes(chart.files[0].bytes)
+                return
+            } catch {
+                Console.error("plotline: \(error)")
+                throw ExitCode.badInput
+            }
+        }
         var badInput = false, different = false
+        var reports: [CheckReport] = []
         if !check {
             do {
                 try FileOutput.makeFolder(output)
@@ -85,7 +112,9 @@ struct RenderCommand: ParsableCommand {
                 let chart = try renderer.render(specAt: spec, options: options)
                 for warning in chart.warnings { Console.error("plotline: warning: \(warning)") }
                 if check {
-                    if try !checkChart(chart) { different = true }
+                    let found = try checkChart(chart)
+                    reports += found
+                    if !found.allSatisfy(\.passes) { different = true }
                 } else {
                     for file in chart.files {
                         let path = output + "/" + chart.name + "." + file.format.fileExtension
@@ -98,13 +127,25 @@ struct RenderCommand: ParsableCommand {
                 badInput = true
             }
         }
+        if check {
+            do {
+                if reports.contains(where: { $0.status == .differs }) {
+                    try FileOutput.writeAtomically(Array(ReferenceCheck.indexPage(reports).utf8), to: artifacts + "/index.html")
+                    Console.out("artifacts: \(artifacts)/index.html")
+                }
+                if let summary { try FileOutput.writeAtomically(Array(ReferenceCheck.markdownSummary(reports).utf8), to: summary) }
+            } catch {
+                Console.error("plotline: \(error)")
+                badInput = true
+            }
+        }
         if badInput { throw ExitCode.badInput }
         if different { throw ExitCode.different }
     }
 
-    /// Compares one chart with its references and prints what it found; true when every file passes.
-    func checkChart(_ chart: RenderedChart) throws(PlotlineError) -> Bool {
-        let reports = try ReferenceCheck.check(chart, in: output, update: update, options: tolerance.comparisonOptions)
+    /// Compares one chart with its references and prints what it found.
+    func checkChart(_ chart: RenderedChart) throws(PlotlineError) -> [CheckReport] {
+        let reports = try ReferenceCheck.check(chart, in: output, artifacts: artifacts, update: update, options: tolerance.comparisonOptions)
         for report in reports {
             switch report.status {
             case .matches:
@@ -114,8 +155,8 @@ struct RenderCommand: ParsableCommand {
             case .missing, .differs: Console.out("\(report.path): \(report.summary)")
             }
             if let diff = report.textDiff { Console.out(diff) }
-            if let image = report.diffImagePath { Console.out("\(report.path): diff image written to \(image)") }
+            if let folder = report.artifactsFolder { Console.out("\(report.path): expected, actual and diff in \(folder)") }
         }
-        return reports.allSatisfy(\.passes)
+        return reports
     }
 }

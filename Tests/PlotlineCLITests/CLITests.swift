@@ -1,4 +1,5 @@
 import Foundation
+import Plotline
 import PlotlineTestSupport
 import Testing
 
@@ -144,21 +145,31 @@ import Testing
         let original = try String(contentsOfFile: Self.seed, encoding: .utf8)
         let spec = work + "/mmlu-pro-rl.json"
 
+        let art = work + "/artifacts", summary = work + "/summary.md"
+        let check = ["render", spec, "--output", work + "/Output", "--check", "--artifacts", art, "--summary", summary]
         try original.write(toFile: spec, atomically: true, encoding: .utf8)
-        var result = try plotline(["render", spec, "--output", work + "/Output", "--check"])
+        var result = try plotline(check)
         #expect(result.status == 0, "\(result.out)\(result.err)")
+        #expect(!fm.fileExists(atPath: art))
 
         try original.replacingOccurrences(of: "lightcoral", with: "steelblue").write(toFile: spec, atomically: true, encoding: .utf8)
-        result = try plotline(["render", spec, "--output", work + "/Output", "--check"])
+        result = try plotline(check)
         #expect(result.status == 1)
         #expect(result.out.contains("pixels differ"))
-        #expect(fm.fileExists(atPath: work + "/Output/mmlu-pro-rl.diff.png"))
-        #expect(files(in: work + "/Output") == ["mmlu-pro-rl.diff.png", "mmlu-pro-rl.png", "mmlu-pro-rl.svg"])
+        // The committed folder is left alone; the artifacts hold expected, actual and diff, and a page.
+        #expect(files(in: work + "/Output") == ["mmlu-pro-rl.png", "mmlu-pro-rl.svg"])
+        #expect(files(in: art) == ["index.html", "mmlu-pro-rl"])
+        #expect(files(in: art + "/mmlu-pro-rl") == ["actual.png", "actual.svg", "diff.png", "expected.png", "expected.svg"])
+        let page = try String(contentsOfFile: art + "/index.html", encoding: .utf8)
+        #expect(page.contains("mmlu-pro-rl/diff.png") && page.contains("mmlu-pro-rl/actual.svg"))
+        let markdown = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(markdown.contains("2 of 2 files differ") && markdown.split(separator: "\n").count <= 20)
 
         try original.write(toFile: spec, atomically: true, encoding: .utf8)
-        result = try plotline(["render", spec, "--output", work + "/Output", "--check"])
+        result = try plotline(check)
         #expect(result.status == 0, "\(result.out)\(result.err)")
-        #expect(!fm.fileExists(atPath: work + "/Output/mmlu-pro-rl.diff.png"))
+        #expect(files(in: art + "/mmlu-pro-rl").isEmpty)  // stale artifacts removed
+        #expect(try String(contentsOfFile: summary, encoding: .utf8).contains("All 2 files match"))
     }
 
     @Test func checkUpdateRewritesReferences() throws {
@@ -167,6 +178,55 @@ import Testing
         #expect(result.status == 0)
         #expect(files(in: work) == ["mmlu-pro-rl.png", "mmlu-pro-rl.svg"])
         #expect(try plotline(["render", Self.seed, "--output", work, "--check"]).status == 0)
+    }
+
+    /// A one-pixel change under each tolerance flag alone and both together.
+    @Test func eachToleranceFlagWorksAloneAndTogether() throws {
+        let work = folder()
+        try plotline(["render", Self.seed, "--output", work, "--format", "png"])
+        let png = work + "/mmlu-pro-rl.png"
+        // Flip one white pixel in the margin to black, with Python-free byte surgery: decode, edit, encode.
+        var pixmap = try PNGDecoder.decode(Array(try #require(bytes(png))))
+        let pos = (3 * pixmap.width + 3) * 4
+        pixmap.data[pos] = 0; pixmap.data[pos + 1] = 0; pixmap.data[pos + 2] = 0
+        let changed = work + "/changed.png"
+        try Data(try PNGEncoder.encode(pixmap)).write(to: URL(fileURLWithPath: changed))
+        let cases: [([String], Int32, String)] = [
+            ([], 1, "differs: 1 px (<0.001%); no difference is tolerated"),
+            (["--max-diff-pixels", "1"], 0, "within tolerance: 1 px (<0.001%) ≤ 1 px"),
+            (["--max-diff-pixels", "0"], 1, "exceeds tolerance: 1 px (<0.001%) > 0 px"),
+            (["--max-diff-percent", "0.5"], 0, "within tolerance: 1 px (<0.001%) ≤ 0.5%"),
+            (["--max-diff-percent", "0"], 1, "exceeds tolerance: 1 px (<0.001%) > 0%"),
+            (["--max-diff-pixels", "5", "--max-diff-percent", "0.5"], 0, "within tolerance: 1 px (<0.001%) ≤ 5 px and 0.5%"),
+            (["--max-diff-pixels", "0", "--max-diff-percent", "0.5"], 1, "exceeds tolerance: 1 px (<0.001%) > 0 px"),
+        ]
+        for (flags, status, verdict) in cases {
+            let result = try plotline(["diff", png, changed] + flags)
+            #expect(result.status == status, "\(flags): \(result.out)")
+            #expect(result.out.hasPrefix(verdict), "\(flags): \(result.out)")
+        }
+    }
+
+    @Test func dashOWritesOneChartToStandardOutput() throws {
+        let work = folder()
+        try plotline(["render", Self.seed, "--output", work, "--format", "svg"])
+        let result = try plotline(["render", Self.seed, "-o", "-", "--format", "svg"])
+        #expect(result.status == 0)
+        #expect(result.out == (try String(contentsOfFile: work + "/mmlu-pro-rl.svg", encoding: .utf8)))
+        #expect(files(in: work) == ["mmlu-pro-rl.svg"])  // and no folder named "-" anywhere
+        let two = try plotline(["render", Self.seed, "-o", "-"])
+        #expect(two.status == 2 && two.err.contains("one spec in one format"))
+        #expect(!FileManager.default.fileExists(atPath: "-"))
+    }
+
+    @Test func versionAndFractionalScales() throws {
+        let version = try plotline(["--version"])
+        #expect(version.status == 0 && version.out == PlotlineVersion.current + "\n")
+        let work = folder()
+        let result = try plotline(["render", Self.seed, "--output", work, "--format", "png", "--scale", "1.5"])
+        #expect(result.status == 0)
+        let png = try PNGDecoder.decode(Array(try #require(bytes(work + "/mmlu-pro-rl.png"))))
+        #expect(png.width == 1200 && png.height == 750)
     }
 
     @Test func diffComparesImagesAndWritesADiffImage() throws {

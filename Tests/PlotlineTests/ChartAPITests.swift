@@ -19,7 +19,7 @@ import Testing
         let loaded = try ChartSpecLoader.load(path: Repo.seedSpec)
         #expect(chart.spec == loaded)
         let renderer = Renderer()
-        #expect(try renderer.scene(for: chart.spec, specFile: "a") == renderer.scene(specAt: Repo.seedSpec))
+        #expect(try renderer.scene(for: chart.spec, specFile: Repo.seedSpec) == renderer.scene(specAt: Repo.seedSpec))
         #expect(try chart.svg().hasPrefix("<svg"))
         let png = try chart.png(scale: 2)
         let decoded = try PNGDecoder.decode(png)

@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    @Test func idsStayWhenOnlyTheDataChanges() throws {
+        let a = try svg(#"{"title": "T", "series": [{"name": "a", "y": [1, 3, 2]}]}"#)
+        let b = try svg(#"{"title": "T", "series": [{"name": "a", "y": [1, 3, 2.5]}]}"#)
+        let c = try svg(#"{"title": "Other", "series": [{"name": "a", "y": [1, 3, 2]}]}"#)
+        let d = try svg(#"{"title": "T", "series": [{"name": "a", "y": [1, 3, 2]}]}"#, name: "another")
+        #expect(ids(a) == ids(b))                    // a data change leaves the ids alone
+        #expect(Set(ids(a)).isDisjoint(with: ids(c)))  // another structure gets others
+        #expect(Set(ids(a)).isDisjoint(with: ids(d)))  // and so does another chart name
+    }
+
     @Test func specIDSetsThePrefix() throws {
         let doc = try svg(#"{"id": "fig-1", "series": [{"y": [1, 2]}]}"#)
         #expect(ids(doc).allSatisfy { $0.hasPrefix("fig-1") })
