@@ -68,7 +68,7 @@ public enum ReferenceComparison {
 
     /// A diff cut to a screenful for a log: at most `maxLines` lines, each at most `maxWidth`
     /// characters with the middle of a longer one elided (a 50,000-point path is one line).
-    static func abridged(_ diff: String, maxLines: Int = 40, maxWidth: Int = 160) -> String {
+    static func abridged(_ diff: String, maxLines: Int = 12, maxWidth: Int = 160) -> String {
         let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
         var out: [String] = lines.prefix(maxLines).map { line in
             guard line.count > maxWidth else { return String(line) }

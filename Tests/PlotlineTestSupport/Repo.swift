@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Paths and tools shared by the end-to-end tests.
 public enum Repo {
@@ -15,10 +16,11 @@ public enum Repo {
     /// The seed figure's spec.
     public static let seedSpec = path("Templates/mmlu-pro-rl.json")
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, removed when the test process ends.
     public static func temporaryFolder() -> String {
         let path = NSTemporaryDirectory() + "plotline-tests-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryFolders.shared.add(path)
         return path
     }
 
@@ -56,6 +58,21 @@ public enum Repo {
     }
 }
 
+/// Independent judges the tests call: under `CI=true` a missing one fails its tests; elsewhere
+/// those tests are skipped with a note that names the Debian package to install.
+public enum Judge {
+    /// Whether this run is CI's, where every judge must be present.
+    public static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// Whether `tool` can run here, or this is CI (where its absence must fail, not skip).
+    public static func available(_ tool: String) -> Bool { isCI || Repo.which(tool) != nil }
+
+    /// The skip note for a missing tool.
+    public static func note(_ tool: String, package: String) -> Comment {
+        Comment(rawValue: "\(tool) is not installed; install it (Debian: apt-get install \(package)) to run this test")
+    }
+}
+
 /// SplitMix64 (Steele, Lea, Flood 2014): tiny, seedable, identical on every platform; the one
 /// random generator of the test suites.
 public struct SplitMix64: RandomNumberGenerator {
@@ -71,5 +88,29 @@ public struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The temporary folders tests made, removed at exit so runs leave nothing behind in /tmp.
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    private init() {
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    func add(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
+        paths.append(path)
+    }
+
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        // PLOTLINE_KEEP_TEST_FILES=1 keeps them for a person to look at.
+        guard ProcessInfo.processInfo.environment["PLOTLINE_KEEP_TEST_FILES"] != "1" else { return }
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        paths.removeAll()
     }
 }

@@ -4,7 +4,8 @@ import Testing
 
 /// Our rasterizer judged by an independent one: `rsvg-convert` draws our SVG (text as outlines),
 /// and its pixels must agree with ours to a PSNR of at least 40 dB.
-@Suite(.serialized) struct IndependentRendererTests {
+@Suite(.serialized, .enabled(if: Judge.available("rsvg-convert"), Judge.note("rsvg-convert", package: "librsvg2-bin")))
+struct IndependentRendererTests {
     static let minimumPSNR = 40.0
 
     /// The stress scene plus rotated, semi-transparent text set in DejaVu Sans.
