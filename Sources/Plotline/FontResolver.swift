@@ -22,6 +22,12 @@ public final class FontResolver: Sendable {
         return fonts
     }
 
+    /// The faces of a family found in the font folders, as a chart's fonts.
+    public func fonts(family: String) throws(PlotlineError) -> ChartFonts {
+        let faces = try faces(family: family, specFile: "", keyPath: "font.family")
+        return ChartFonts(regular: faces.regular, bold: faces.bold)
+    }
+
     private func mainFonts(for spec: ChartSpec, specFile: String) throws(PlotlineError) -> ChartFonts {
         if let file = spec.font.file {
             let font = try load(file, specFile: specFile, keyPath: "font.file")

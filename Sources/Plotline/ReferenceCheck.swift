@@ -39,7 +39,8 @@ public enum ReferenceCheck {
     /// `<artifacts>/<name>/`, never in the output folder; a chart that matches again has its stale
     /// artifacts removed. With `update`, references that differ or are missing are rewritten instead.
     public static func check(_ chart: RenderedChart, in folder: String, artifacts: String, update: Bool,
-                             options: ImageComparison.Options) throws(PlotlineError) -> [CheckReport] {
+                             options: ImageComparison.Options, svgComparison: SVGComparison = .render,
+                             renderer: Renderer? = nil) throws(PlotlineError) -> [CheckReport] {
         var reports: [CheckReport] = []
         let chartArtifacts = artifacts + "/" + chart.name
         for file in chart.files {
@@ -59,7 +60,8 @@ public enum ReferenceCheck {
             }
             let outcome = try ReferenceComparison.compare(file.format, expected: reference, actual: file.bytes,
                                                           expectedName: path, actualName: "rendered \(chart.name)",
-                                                          options: options, mismatchIsDifference: true)
+                                                          options: options, mismatchIsDifference: true,
+                                                          svgComparison: svgComparison, renderer: renderer)
             if outcome.passes || update {
                 if !outcome.passes { try FileOutput.writeAtomically(file.bytes, to: path) }
                 for name in stale { FileOutput.remove(chartArtifacts + "/" + name) }

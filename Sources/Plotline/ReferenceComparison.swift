@@ -25,8 +25,33 @@ public enum ReferenceComparison {
                                expectedName: String, actualName: String,
                                options: ImageComparison.Options = ImageComparison.Options(),
                                alwaysMakeDiffImage: Bool = false,
-                               mismatchIsDifference: Bool = false) throws(PlotlineError) -> ComparisonOutcome {
+                               mismatchIsDifference: Bool = false,
+                               svgComparison: SVGComparison = .text,
+                               renderer: Renderer? = nil) throws(PlotlineError) -> ComparisonOutcome {
         switch format {
+        case .svg where svgComparison == .render && expected != actual:
+            // Draw both and compare what a reader sees; an SVG Plotline did not write is compared as text.
+            let drawer = renderer ?? Renderer()
+            guard let e = try? drawer.rasterize(svg: expected), let a = try? drawer.rasterize(svg: actual) else {
+                var outcome = try compare(.svg, expected: expected, actual: actual, expectedName: expectedName, actualName: actualName,
+                                          options: options, svgComparison: .text)
+                outcome.summary = "compared as text (not an SVG Plotline can draw): " + outcome.summary
+                return outcome
+            }
+            if e.width != a.width || e.height != a.height {
+                return ComparisonOutcome(passes: false, summary: "size differs: expected \(e.width)×\(e.height), actual \(a.width)×\(a.height)",
+                                         diffImage: nil, textDiff: nil)
+            }
+            let result: ImageComparison.Result
+            do {
+                result = try ImageComparison.compare(expected: e, actual: a, options: options)
+            } catch {
+                throw PlotlineError(.image, file: actualName, message: "\(error)")
+            }
+            var summary = "drawn: " + result.summary
+            if let decision = result.decision { summary = decision + "; " + summary }
+            let image = !result.passes || alwaysMakeDiffImage ? try? PNGEncoder.encode(result.diffImage) : nil
+            return ComparisonOutcome(passes: result.passes, summary: summary, diffImage: image, textDiff: nil)
         case .svg:
             let e = String(decoding: expected, as: UTF8.self), a = String(decoding: actual, as: UTF8.self)
             guard let diff = TextDiff.unified(expected: e, actual: a, expectedName: expectedName, actualName: actualName) else {

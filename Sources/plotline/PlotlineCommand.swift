@@ -86,6 +86,7 @@ enum Console {
 extension OutputFormat: ExpressibleByArgument {}
 extension SVGWriter.TextMode: ExpressibleByArgument {}
 extension ThemeChoice: ExpressibleByArgument {}
+extension SVGComparison: ExpressibleByArgument {}
 
 /// Tolerance options shared by `diff` and `render --check`.
 struct ToleranceOptions: ParsableArguments {

@@ -46,6 +46,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "With --check: write a Markdown summary of what changed here (for a CI job summary).")
     var summary: String?
 
+    @Option(help: "With --check: compare SVGs as drawn (render, with the pixel tolerances) or as exact text. (default: render)")
+    var svgCompare: SVGComparison = .render
+
     @OptionGroup var tolerance: ToleranceOptions
 
     static func parseFormats(_ text: String) throws -> [OutputFormat] {
@@ -112,7 +115,7 @@ struct RenderCommand: ParsableCommand {
                 let chart = try renderer.render(specAt: spec, options: options)
                 for warning in chart.warnings { Console.error("plotline: warning: \(warning)") }
                 if check {
-                    let found = try checkChart(chart)
+                    let found = try checkChart(chart, renderer: renderer)
                     reports += found
                     if !found.allSatisfy(\.passes) { different = true }
                 } else {
@@ -144,8 +147,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// Compares one chart with its references and prints what it found.
-    func checkChart(_ chart: RenderedChart) throws(PlotlineError) -> [CheckReport] {
-        let reports = try ReferenceCheck.check(chart, in: output, artifacts: artifacts, update: update, options: tolerance.comparisonOptions)
+    func checkChart(_ chart: RenderedChart, renderer: Renderer) throws(PlotlineError) -> [CheckReport] {
+        let reports = try ReferenceCheck.check(chart, in: output, artifacts: artifacts, update: update, options: tolerance.comparisonOptions,
+                                               svgComparison: svgCompare, renderer: renderer)
         for report in reports {
             switch report.status {
             case .matches:

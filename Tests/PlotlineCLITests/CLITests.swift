@@ -207,6 +207,31 @@ import Testing
         }
     }
 
+    /// SVGs are compared as drawn by default: a sub-pixel edit passes within a pixel tolerance, a
+    /// recoloured line does not, and --svg-compare text sees any edit.
+    @Test func svgChangesInsideAndOutsideTolerance() throws {
+        let work = folder()
+        try plotline(["render", Self.seed, "--output", work, "--format", "svg"])
+        let reference = work + "/mmlu-pro-rl.svg"
+        let original = try String(contentsOfFile: reference, encoding: .utf8)
+        let point = try #require(original.range(of: #"L240\.75 [0-9.]+"#, options: .regularExpression))
+        let nudged = original.replacingCharacters(in: point, with: original[point] + "4")  // a hundredth of a pixel more or less
+        let check = ["render", Self.seed, "--output", work, "--format", "svg", "--check", "--artifacts", work + "/art"]
+
+        try nudged.write(toFile: reference, atomically: true, encoding: .utf8)
+        var result = try plotline(check + ["--max-diff-pixels", "40"])
+        #expect(result.status == 0, "\(result.out)")
+        #expect(result.out.contains("mmlu-pro-rl.svg: matches") || result.out.contains("within tolerance"))
+        result = try plotline(check + ["--svg-compare", "text"])
+        #expect(result.status == 1 && result.out.contains("SVG text differs"))
+
+        try original.replacingOccurrences(of: "#f08080", with: "#4682b4").write(toFile: reference, atomically: true, encoding: .utf8)
+        result = try plotline(check + ["--max-diff-pixels", "40"])
+        #expect(result.status == 1)
+        #expect(result.out.contains("exceeds tolerance") && result.out.contains("drawn:"))
+        #expect(files(in: work + "/art/mmlu-pro-rl") == ["actual.svg", "diff.png", "expected.svg"])
+    }
+
     @Test func dashOWritesOneChartToStandardOutput() throws {
         let work = folder()
         try plotline(["render", Self.seed, "--output", work, "--format", "svg"])
