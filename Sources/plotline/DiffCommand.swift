@@ -5,7 +5,7 @@ import Plotline
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two PNG images (perceptually) or two SVG files (as text).",
+        abstract: "Compare two PNG images (perceptually) or two SVG files (as drawn, or as text).",
         discussion: """
             Exit status: 0 same (within the tolerance), 1 different, 2 unreadable input or size mismatch.
             """)
@@ -21,6 +21,9 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var tolerance: ToleranceOptions
 
+    @Option(help: "How SVGs are compared: render (drawn by Plotline, with the pixel tolerances; SVGs Plotline did not write fall back to text) or text. (default: render)")
+    var svgCompare: SVGComparison = .render
+
     func run() throws {
         do {
             guard let e = try FileOutput.read(expected) else { throw PlotlineError(.file, file: expected, message: "no such file") }
@@ -29,7 +32,7 @@ struct DiffCommand: ParsableCommand {
             let outcome = try ReferenceComparison.compare(isSVG ? .svg : .png, expected: e, actual: a,
                                                           expectedName: expected, actualName: actual,
                                                           options: tolerance.comparisonOptions,
-                                                          alwaysMakeDiffImage: diffImage != nil)
+                                                          alwaysMakeDiffImage: diffImage != nil, svgComparison: svgCompare)
             if let diff = outcome.textDiff { Console.out(diff) }
             if let path = diffImage, let image = outcome.diffImage {
                 try FileOutput.writeAtomically(image, to: path)
