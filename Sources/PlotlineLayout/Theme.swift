@@ -67,6 +67,9 @@ public struct Theme: Sendable, Hashable {
     public var rangeColor = PlotColor(rgb: 0x7F7F7F)
     /// Size of annotation text.
     public var annotationSize: Double = 11
+    /// Whether series with far more points than pixel columns are reduced to the points that
+    /// decide the drawing (M4 for lines, one marker per cell for opaque scatters); on by default.
+    public var decimate = true
     /// Default opacity of a band's fill.
     public var bandOpacity: Double = 0.25
     /// Default opacity of an unstacked area's fill (stacked areas are opaque).

@@ -17,7 +17,13 @@ struct LineRenderer: MarkRenderer {
         let pointRuns: [[Point]] = mark.gaps == .join
             ? [finitePoints(series.x, mark.y).map { Point($0.x, $0.y) }].filter { !$0.isEmpty }
             : runs(series.x, mark.y)
-        return pointRuns.map { $0.map { frame.point($0.x, $0.y) } }
+        // Far more points than pixel columns: M4 keeps the ones that decide what is drawn. Curves
+        // and steps run between the given points, so only straight lines are reduced.
+        let decimate = frame.theme.decimate && mark.interpolate == .linear
+        return pointRuns.map { run in
+            let pixels = run.map { frame.point($0.x, $0.y) }
+            return decimate && Decimation.worthwhile(count: pixels.count, width: frame.plot.width) ? Decimation.m4(pixels) : pixels
+        }
     }
 
     func nodes(in frame: PlotFrame) -> [SceneNode] {

@@ -31,7 +31,11 @@ struct ScatterRenderer: MarkRenderer {
             nodes += ErrorBarRenderer.nodes(errors, x: series.x, frame: frame, color: series.paint,
                                             cap: frame.theme.errorBarCap, width: frame.theme.errorBarWidth)
         }
-        let m = markers(frame)
+        var m = markers(frame)
+        if frame.theme.decimate, series.opacity >= 1, (mark.marker.fill?.alpha ?? 255) == 255,
+           Decimation.worthwhile(count: m.count, width: frame.plot.width) {
+            m = Decimation.distinctMarkers(m)
+        }
         nodes += Markers.nodes(mark.marker, centers: m.map(\.center), sizes: m.map(\.size), color: series.color, opacity: series.opacity)
         return nodes
     }
