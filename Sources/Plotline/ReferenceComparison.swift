@@ -38,20 +38,7 @@ public enum ReferenceComparison {
                 outcome.summary = "compared as text (not an SVG Plotline can draw): " + outcome.summary
                 return outcome
             }
-            if e.width != a.width || e.height != a.height {
-                return ComparisonOutcome(passes: false, summary: "size differs: expected \(e.width)×\(e.height), actual \(a.width)×\(a.height)",
-                                         diffImage: nil, textDiff: nil)
-            }
-            let result: ImageComparison.Result
-            do {
-                result = try ImageComparison.compare(expected: e, actual: a, options: options)
-            } catch {
-                throw PlotlineError(.image, file: actualName, message: "\(error)")
-            }
-            var summary = "drawn: " + result.summary
-            if let decision = result.decision { summary = decision + "; " + summary }
-            let image = !result.passes || alwaysMakeDiffImage ? try? PNGEncoder.encode(result.diffImage) : nil
-            return ComparisonOutcome(passes: result.passes, summary: summary, diffImage: image, textDiff: nil)
+            return try comparePixels(e, a, actualName: actualName, options: options, alwaysMakeDiffImage: alwaysMakeDiffImage, label: "drawn: ")
         case .svg:
             let e = String(decoding: expected, as: UTF8.self), a = String(decoding: actual, as: UTF8.self)
             guard let diff = TextDiff.unified(expected: e, actual: a, expectedName: expectedName, actualName: actualName) else {
@@ -69,26 +56,31 @@ public enum ReferenceComparison {
                                          diffImage: nil, textDiff: nil)
             }
             let a = try decode(actual, actualName)
-            if mismatchIsDifference, e.width != a.width || e.height != a.height {
-                return ComparisonOutcome(passes: false,
-                                         summary: "size differs: expected \(e.width)×\(e.height), actual \(a.width)×\(a.height)",
-                                         diffImage: nil, textDiff: nil)
+            if !mismatchIsDifference, e.width != a.width || e.height != a.height {
+                throw PlotlineError(.image, file: actualName, message: "size differs: expected \(e.width)×\(e.height), actual \(a.width)×\(a.height)")
             }
-            let result: ImageComparison.Result
-            do {
-                result = try ImageComparison.compare(expected: e, actual: a, options: options)
-            } catch {
-                throw PlotlineError(.image, file: actualName, message: "\(error)")
-            }
-            var image: [UInt8]?
-            if !result.passes || alwaysMakeDiffImage {
-                image = try? PNGEncoder.encode(result.diffImage)
-            }
-            // The summary says what differs and, when anything does, which limit decided.
-            var summary = result.summary
-            if let decision = result.decision { summary = decision + "; " + summary }
-            return ComparisonOutcome(passes: result.passes, summary: summary, diffImage: image, textDiff: nil)
+            return try comparePixels(e, a, actualName: actualName, options: options, alwaysMakeDiffImage: alwaysMakeDiffImage, label: "")
         }
+    }
+
+    /// Two images compared with the tolerances: a size change is simply a difference; the
+    /// summary says which limit decided, then what differs.
+    static func comparePixels(_ e: Pixmap, _ a: Pixmap, actualName: String, options: ImageComparison.Options,
+                              alwaysMakeDiffImage: Bool, label: String) throws(PlotlineError) -> ComparisonOutcome {
+        if e.width != a.width || e.height != a.height {
+            return ComparisonOutcome(passes: false, summary: "size differs: expected \(e.width)×\(e.height), actual \(a.width)×\(a.height)",
+                                     diffImage: nil, textDiff: nil)
+        }
+        let result: ImageComparison.Result
+        do {
+            result = try ImageComparison.compare(expected: e, actual: a, options: options)
+        } catch {
+            throw PlotlineError(.image, file: actualName, message: "\(error)")
+        }
+        var summary = label + result.summary
+        if let decision = result.decision { summary = decision + "; " + summary }
+        let image = !result.passes || alwaysMakeDiffImage ? try? PNGEncoder.encode(result.diffImage) : nil
+        return ComparisonOutcome(passes: result.passes, summary: summary, diffImage: image, textDiff: nil)
     }
 
     /// A diff cut to a screenful for a log: at most `maxLines` lines, each at most `maxWidth`

@@ -103,30 +103,13 @@ public struct CSVTable: Sendable, Equatable {
     /// The named column as numbers: empty cells, `NaN`, `NA`, `null` and infinities become `nan`
     /// (a gap); anything else that is not a number is an error naming the file, line and column.
     public func numbers(inColumn name: String) throws(SpecError) -> [Double] {
-        guard let index = columnIndex(named: name) else {
-            throw SpecError(file: file, line: 1, message: missingColumnMessage(name))
-        }
-        var values: [Double] = []
-        values.reserveCapacity(rows.count)
-        for (r, row) in rows.enumerated() {
-            let cell = index < row.count ? row[index] : ""
-            switch CSVTable.parseNumber(cell) {
-            case .value(let v):
-                values.append(v)
-            case .invalid, .outOfRange:
-                let problem = CSVTable.parseNumber(cell) == .outOfRange ? "is out of range" : "is not a number"
-                throw SpecError(file: file, line: cellLine(row: r, column: index),
-                                message: "column \(quoted(name)): \(quoted(cell)) \(problem)")
-            }
-        }
-        return values
+        try values(inColumn: name, reading: .number)
     }
 
     /// The named column read as `reading` says: numbers (optionally with thousands separators, a
     /// dollar sign or a percent sign), ISO 8601 dates, or Unix times. Missing values become `nan`;
     /// anything else that does not read is an error naming the file, line, column and value.
     public func values(inColumn name: String, reading: CellReading) throws(SpecError) -> [Double] {
-        if case .number = reading { return try numbers(inColumn: name) }
         guard let index = columnIndex(named: name) else {
             throw SpecError(file: file, line: 1, message: missingColumnMessage(name))
         }
