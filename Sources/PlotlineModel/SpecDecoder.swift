@@ -353,7 +353,9 @@ struct SpecDecoder {
             }
         }
         guard case .number(let v, _) = node.value else {
-            throw fail(node, path, "expected a number or null, found \(node.value.kindDescription)")
+            // Domain ends may be null ("let the data choose"), and are checked for it before this.
+            let allowed = path.contains(".domain[") ? "a number or null" : "a number"
+            throw fail(node, path, "expected \(allowed), found \(node.value.kindDescription)")
         }
         return v
     }
