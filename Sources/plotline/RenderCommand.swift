@@ -110,9 +110,10 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode.badInput
             }
         }
-        for spec in specs {
+        // Rendering runs on every core; writing, checking and reporting follow in input order.
+        for result in renderer.renderAll(specsAt: specs, options: options) {
             do {
-                let chart = try renderer.render(specAt: spec, options: options)
+                let chart = try result.get()
                 for warning in chart.warnings { Console.error("plotline: warning: \(warning)") }
                 if check {
                     let found = try checkChart(chart, renderer: renderer)
