@@ -86,25 +86,37 @@ static inline void cpng_write_fn(png_structp png, png_bytep bytes, size_t length
 
 static inline void cpng_flush_fn(png_structp png) { (void)png; }
 
-/// Encodes 8-bit RGB (channels 3, colour type 2) or straight RGBA (channels 4, colour type 6)
-/// pixels, rows top to bottom without padding, to a PNG with a pHYs chunk and nothing dated.
+/// PNG colour types accepted by cpng_encode.
+static inline int cpng_color_gray(void) { return PNG_COLOR_TYPE_GRAY; }
+static inline int cpng_color_gray_alpha(void) { return PNG_COLOR_TYPE_GRAY_ALPHA; }
+static inline int cpng_color_rgb(void) { return PNG_COLOR_TYPE_RGB; }
+static inline int cpng_color_rgb_alpha(void) { return PNG_COLOR_TYPE_RGB_ALPHA; }
+static inline int cpng_color_palette(void) { return PNG_COLOR_TYPE_PALETTE; }
+
+/// Encodes rows of already packed samples (top to bottom, `row_bytes` each, no padding) of the
+/// given colour type and bit depth to a PNG with a pHYs chunk and nothing dated. For palette images
+/// `palette` holds `palette_count` RGB triples and `alpha` the first `alpha_count` palette alphas
+/// (a tRNS chunk; 0 for none); both are ignored for other colour types.
 ///
 /// On success returns CPNG_OK and stores a malloc'd buffer in *out_data (free with cpng_free) and
 /// its length in *out_size. On failure returns another CPNG_* code and writes a NUL-terminated
 /// message into `message`; *out_data stays NULL.
-static inline int cpng_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels,
+static inline int cpng_encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t row_bytes,
+                              int color_type, int bit_depth,
+                              const uint8_t *palette, int palette_count, const uint8_t *alpha, int alpha_count,
                               uint32_t ppm_x, uint32_t ppm_y, int level, int filters, int strategy,
                               uint8_t **out_data, size_t *out_size, char *message, size_t message_capacity) {
     if (out_data == NULL || out_size == NULL) return CPNG_ERROR_ARGUMENT;
     *out_data = NULL;
     *out_size = 0;
     cpng_write_state arguments_state = {NULL, 0, 0, message, message_capacity};
-    if (pixels == NULL || width == 0 || height == 0 || (channels != 3 && channels != 4) ||
-        level < 0 || level > 9) {
+    int is_palette = color_type == PNG_COLOR_TYPE_PALETTE;
+    if (pixels == NULL || width == 0 || height == 0 || row_bytes == 0 || level < 0 || level > 9 ||
+        (is_palette && (palette == NULL || palette_count < 1 || palette_count > 256 ||
+                        alpha_count < 0 || alpha_count > palette_count || (alpha_count > 0 && alpha == NULL)))) {
         cpng_set_message(&arguments_state, "invalid arguments to cpng_encode");
         return CPNG_ERROR_ARGUMENT;
     }
-    size_t row_bytes = (size_t)width * (size_t)channels;
     if ((size_t)height > SIZE_MAX / sizeof(png_bytep) || (size_t)height > SIZE_MAX / row_bytes) {
         cpng_set_message(&arguments_state, "image too large");
         return CPNG_ERROR_ARGUMENT;
@@ -149,8 +161,18 @@ static inline int cpng_encode(const uint8_t *pixels, uint32_t width, uint32_t he
     }
 
     png_set_write_fn(png, state, cpng_write_fn, cpng_flush_fn);
-    png_set_IHDR(png, info, width, height, 8, channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+    png_set_IHDR(png, info, width, height, bit_depth, color_type,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (is_palette) {
+        png_color entries[256];
+        for (int i = 0; i < palette_count; i++) {
+            entries[i].red = palette[3 * i];
+            entries[i].green = palette[3 * i + 1];
+            entries[i].blue = palette[3 * i + 2];
+        }
+        png_set_PLTE(png, info, entries, palette_count);
+        if (alpha_count > 0) png_set_tRNS(png, info, alpha, alpha_count, NULL);
+    }
     png_set_pHYs(png, info, ppm_x, ppm_y, PNG_RESOLUTION_METER);
     png_set_compression_level(png, level);
     png_set_compression_strategy(png, strategy);

@@ -81,7 +81,8 @@ struct PNGDecodingTests {
 
 @Suite("PNG encoding")
 struct PNGEncodingTests {
-    @Test(arguments: [("base.png", UInt8(2)), ("rgba8.png", UInt8(6)), ("palette_trns.png", UInt8(6))])
+    /// base.png and palette_trns.png have 74 colours each (a palette); rgba8.png has 384 (RGBA).
+    @Test(arguments: [("base.png", UInt8(3)), ("rgba8.png", UInt8(6)), ("palette_trns.png", UInt8(3))])
     func roundTripAndColourType(fixture: String, colourType: UInt8) throws {
         let original = try fixturePixmap(fixture)
         let bytes = try PNGEncoder.encode(original)
@@ -200,5 +201,85 @@ struct PNGCompressionMeasurementTests {
         }
         times.sort()
         print("compare 800×500: \(String(format: "%.2f", times[3])) ms median")
+    }
+}
+
+@Suite("PNG colour-type reduction")
+struct PNGColourReductionTests {
+    /// Colour type and bit depth of an encoded PNG, from its IHDR.
+    private func header(_ bytes: [UInt8]) -> (depth: UInt8, type: UInt8) { (bytes[24], bytes[25]) }
+
+    /// An opaque image of `count` distinct colours, each a run of pixels, not grey.
+    private func opaque(colours count: Int, width: Int = 40, height: Int = 30) -> Pixmap {
+        var pixmap = Pixmap(width: width, height: height, fill: .white)
+        for p in 0..<(width * height) {
+            let c = p % count
+            pixmap.data[p * 4] = UInt8(c % 256); pixmap.data[p * 4 + 1] = UInt8(c / 256); pixmap.data[p * 4 + 2] = 7
+        }
+        return pixmap
+    }
+
+    @Test(arguments: [(2, UInt8(1)), (3, 2), (4, 2), (5, 4), (16, 4), (17, 8), (256, 8)])
+    func fewColoursBecomeAPaletteOfTheSmallestDepth(colours: Int, depth: UInt8) throws {
+        // 41 columns: rows of sub-byte samples end mid-byte, which the packing must pad.
+        let pixmap = opaque(colours: colours, width: 41, height: 30)
+        let bytes = try PNGEncoder.encode(pixmap)
+        #expect(header(bytes).type == 3)
+        #expect(header(bytes).depth == depth)
+        let chunks = pngChunks(bytes)
+        #expect(chunks.first { $0.type == "PLTE" }?.data.count == 3 * colours)
+        #expect(!chunks.contains { $0.type == "tRNS" }, "an opaque palette needs no tRNS")
+        #expect(try PNGDecoder.decode(bytes) == pixmap)
+    }
+
+    @Test func moreThan256ColoursStayRGB() throws {
+        let pixmap = opaque(colours: 257)
+        let bytes = try PNGEncoder.encode(pixmap)
+        #expect(header(bytes) == (8, 2))
+        #expect(try PNGDecoder.decode(bytes) == pixmap)
+    }
+
+    @Test func translucentPaletteEntriesComeFirstInTRNS() throws {
+        // 300 distinct opaque colours would rule a palette out; use 3 translucent + 5 opaque.
+        var pixmap = opaque(colours: 5)
+        for (p, alpha) in [(3, UInt8(0)), (50, 128), (900, 1)] {
+            let i = p * 4
+            pixmap.data[i] = alpha / 2; pixmap.data[i + 1] = 0; pixmap.data[i + 2] = 0; pixmap.data[i + 3] = alpha
+        }
+        let bytes = try PNGEncoder.encode(pixmap)
+        #expect(header(bytes) == (4, 3))
+        let trns = try #require(pngChunks(bytes).first { $0.type == "tRNS" })
+        #expect(trns.data == [0, 128, 1], "translucent entries, in order of appearance, and nothing after them")
+        #expect(try PNGDecoder.decode(bytes) == pixmap)
+    }
+
+    @Test func greyImagesWithManyLevelsBecomeGrey() throws {
+        var pixmap = Pixmap(width: 300, height: 4, fill: .white)
+        for p in 0..<(300 * 4) {
+            let v = UInt8(p % 256)
+            pixmap.data[p * 4] = v; pixmap.data[p * 4 + 1] = v; pixmap.data[p * 4 + 2] = v
+        }
+        // 256 grey levels still fit a palette; one level of alpha more makes 257 colours.
+        #expect(header(try PNGEncoder.encode(pixmap)).type == 3)
+        pixmap.data[3] = 10
+        pixmap.data[0] = 0; pixmap.data[1] = 0; pixmap.data[2] = 0
+        pixmap.data[7] = 200; pixmap.data[4] = 100; pixmap.data[5] = 100; pixmap.data[6] = 100
+        let withAlpha = try PNGEncoder.encode(pixmap)
+        #expect(header(withAlpha) == (8, 4))
+        #expect(try PNGDecoder.decode(withAlpha) == pixmap)
+
+        var opaqueGrey = Pixmap(width: 300, height: 4, fill: .white)
+        for p in 0..<(300 * 4) {
+            let v = UInt8(p % 256)
+            opaqueGrey.data[p * 4] = v; opaqueGrey.data[p * 4 + 1] = v; opaqueGrey.data[p * 4 + 2] = v
+        }
+        opaqueGrey.data[0] = 1  // 257th colour, still opaque, not grey: RGB
+        #expect(header(try PNGEncoder.encode(opaqueGrey)) == (8, 2))
+    }
+
+    @Test func renderedChartsKeepTheirPixels() throws {
+        let chart = syntheticChart()
+        let bytes = try PNGEncoder.encode(chart)
+        #expect(try PNGDecoder.decode(bytes) == chart)
     }
 }
