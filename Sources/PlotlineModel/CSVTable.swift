@@ -144,7 +144,15 @@ public struct CSVTable: Sendable, Equatable {
 
     /// Whether a trimmed cell is one of the usual spellings of a missing or non-finite value.
     static func isMissing(_ text: String) -> Bool {
-        if text.isEmpty { return true }
+        // Every cell of a large file comes through here: decide on the first bytes, without
+        // allocating, unless the cell can be one of the spellings (all start with n, i or a sign
+        // then i, and none is longer than 9 bytes).
+        var bytes = text.utf8.makeIterator()
+        guard var first = bytes.next() else { return true }
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { first = bytes.next() ?? 0 }
+        guard first | 0x20 == UInt8(ascii: "n") || first | 0x20 == UInt8(ascii: "i"), text.utf8.count <= 9 else {
+            return false
+        }
         switch text.lowercased() {
         case "nan", "na", "null", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity": return true
         default: return false
@@ -336,6 +344,9 @@ private struct CSVScanner {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingCSVSpaces() -> String {
+        // Most cells have nothing to trim; this is on every cell's path.
+        if let first = utf8.first, let last = utf8.last,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return self }
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
         guard let start = scalars.firstIndex(where: { !isSpace($0) }),

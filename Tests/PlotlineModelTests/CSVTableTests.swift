@@ -131,13 +131,27 @@ import Testing
         #expect(CSVTable.parseNumber(text) == expected)
     }
 
-    @Test(arguments: ["", "  ", "NaN", "nan", "NA", "null", "inf", "-Infinity"])
+    @Test(arguments: ["", "  ", "NaN", "nan", "NA", "null", "inf", "-Infinity", "+inf", "INFINITY", " Null\t", "+Infinity"])
     func missingValueSpellingsAreGaps(text: String) {
         guard case .value(let v) = CSVTable.parseNumber(text) else {
             Issue.record("\(text) was rejected")
             return
         }
         #expect(v.isNaN)
+    }
+
+    /// The missing-value check decides most cells from their first bytes; every near miss of a
+    /// spelling must still be judged by the full comparison.
+    @Test(arguments: [("nan", true), ("Na", true), ("-inf", true), ("+INF", true), ("", true),
+                      ("nanx", false), ("-nan", false), ("n", false), ("i", false), ("+", false), ("-1", false),
+                      ("infinityy", false), ("1", false), (".5", false), ("ñan", false), ("-", false)])
+    func missingSpellings(text: String, missing: Bool) {
+        #expect(CSVTable.isMissing(text) == missing)
+    }
+
+    @Test(arguments: [("a", "a"), (" a", "a"), ("a\t", "a"), (" \t ", ""), ("", ""), ("a b", "a b"), (" é ", "é")])
+    func trimming(text: String, trimmed: String) {
+        #expect(text.trimmingCSVSpaces() == trimmed)
     }
 
     @Test func randomBytesNeverTrap() {
