@@ -6,22 +6,47 @@ import PlotlineScales
 /// lone CR line endings; a final line break or none; a UTF-8 byte order mark; spaces around a
 /// quoted field. Blank lines are skipped (as pandas does). Every row must have as many fields as
 /// the header. Line numbers are physical lines, from 1, the header being line 1.
+///
+/// Cells are stored column by column: a chart reads whole columns, and one array per column
+/// instead of one per row saves an allocation per row on large files.
 public struct CSVTable: Sendable, Equatable {
     /// The file the table came from, used in messages.
     public var file: String
     /// The column names, with surrounding spaces removed.
     public var header: [String]
-    /// The data rows, each with exactly `header.count` cells, as written (quotes removed).
-    public var rows: [[String]]
-    /// The physical line on which each row starts, parallel to `rows`.
+    /// The cells of each column, parallel to `header`, each with one cell per row, as written
+    /// (quotes removed).
+    public var columns: [[String]]
+    /// The physical line on which each row starts.
     public var rowLines: [Int]
 
-    /// Creates a table from parts; `rowLines` defaults to one line per row after the header.
+    /// The number of data rows.
+    public var rowCount: Int { rowLines.count }
+
+    /// The data rows, each with `header.count` cells; built from `columns` on each use.
+    public var rows: [[String]] {
+        (0..<rowCount).map { r in columns.map { r < $0.count ? $0[r] : "" } }
+    }
+
+    /// Creates a table from rows; a row shorter than the header is padded with empty cells, and
+    /// `rowLines` defaults to (and, when it does not have one line per row, is replaced by) one
+    /// line per row after the header.
     public init(file: String, header: [String], rows: [[String]], rowLines: [Int]? = nil) {
         self.file = file
         self.header = header
-        self.rows = rows
-        self.rowLines = rowLines ?? rows.indices.map { $0 + 2 }
+        self.columns = header.indices.map { c in rows.map { c < $0.count ? $0[c] : "" } }
+        if let rowLines, rowLines.count == rows.count {
+            self.rowLines = rowLines
+        } else {
+            self.rowLines = rows.indices.map { $0 + 2 }
+        }
+    }
+
+    private init(file: String, header: [String], columns: [[String]], rowLines: [Int]) {
+        self.file = file
+        self.header = header
+        self.columns = columns
+        self.rowLines = rowLines
     }
 
     /// The field separators a table may use.
@@ -45,9 +70,11 @@ public struct CSVTable: Sendable, Equatable {
         scanner.pos = start
 
         var header: [String]?
-        var rows: [[String]] = []
+        var columns: [[String]] = []
         var rowLines: [Int] = []
-        while let (fields, line) = try scanner.nextRecord() {
+        // One buffer for every record's fields: no array is allocated per row.
+        var fields: [String] = []
+        while let line = try scanner.nextRecord(into: &fields) {
             guard let header else {
                 let names = fields.map { $0.trimmingCSVSpaces() }
                 for (i, name) in names.enumerated() where !name.isEmpty {
@@ -57,6 +84,7 @@ public struct CSVTable: Sendable, Equatable {
                     }
                 }
                 header = names
+                columns = names.map { _ in [] }
                 continue
             }
             guard fields.count == header.count else {
@@ -70,13 +98,13 @@ public struct CSVTable: Sendable, Equatable {
                 }
                 throw SpecError(file: file, line: line, message: message)
             }
-            rows.append(fields)
+            for (c, field) in fields.enumerated() { columns[c].append(field) }
             rowLines.append(line)
         }
         guard let header else {
             throw SpecError(file: file, message: "the file is empty; expected a header row")
         }
-        return CSVTable(file: file, header: header, rows: rows, rowLines: rowLines)
+        return CSVTable(file: file, header: header, columns: columns, rowLines: rowLines)
     }
 
     /// The index of the column with this name (exact match), or nil.
@@ -86,8 +114,8 @@ public struct CSVTable: Sendable, Equatable {
 
     /// The cells of the named column, or nil when there is no such column.
     public func column(named name: String) -> [String]? {
-        guard let index = columnIndex(named: name) else { return nil }
-        return rows.map { index < $0.count ? $0[index] : "" }
+        guard let index = columnIndex(named: name), index < columns.count else { return nil }
+        return columns[index]
     }
 
     /// "no column "mmlu" in data/x.csv; did you mean "mmlu_pro"? (columns: step, mmlu_pro)".
@@ -113,10 +141,10 @@ public struct CSVTable: Sendable, Equatable {
         guard let index = columnIndex(named: name) else {
             throw SpecError(file: file, line: 1, message: missingColumnMessage(name))
         }
+        guard index < columns.count else { return [] }
         var values: [Double] = []
-        values.reserveCapacity(rows.count)
-        for (r, row) in rows.enumerated() {
-            let cell = index < row.count ? row[index] : ""
+        values.reserveCapacity(columns[index].count)
+        for (r, cell) in columns[index].enumerated() {
             switch reading.read(cell) {
             case .success(let v): values.append(v)
             case .failure(let problem):
@@ -129,9 +157,9 @@ public struct CSVTable: Sendable, Equatable {
     /// The physical line of a cell: the row's first line plus the line breaks inside the quoted
     /// cells before it.
     func cellLine(row: Int, column: Int) -> Int {
-        guard row < rows.count, row < rowLines.count else { return 1 }
+        guard row < rowLines.count else { return 1 }
         var line = rowLines[row]
-        for cell in rows[row].prefix(column) { line += cell.lineBreakCount() }
+        for cells in columns.prefix(column) where row < cells.count { line += cells[row].lineBreakCount() }
         return line
     }
 
@@ -260,11 +288,12 @@ private struct CSVScanner {
         self.delimiter = delimiter
     }
 
-    /// The next non-blank record and the line it starts on, or nil at the end.
-    mutating func nextRecord() throws(SpecError) -> ([String], Int)? {
+    /// Reads the next non-blank record into `fields` (replacing what was there) and returns the
+    /// line it starts on, or nil at the end.
+    mutating func nextRecord(into fields: inout [String]) throws(SpecError) -> Int? {
         while pos < bytes.count {
             let startLine = line
-            var fields: [String] = []
+            fields.removeAll(keepingCapacity: true)
             var anyQuoted = false
             while true {
                 let (field, wasQuoted) = try nextField()
@@ -279,7 +308,7 @@ private struct CSVScanner {
             }
             // A line holding nothing (or only spaces) is blank, not a one-field record.
             if fields.count == 1, !anyQuoted, fields[0].trimmingCSVSpaces().isEmpty { continue }
-            return (fields, startLine)
+            return startLine
         }
         return nil
     }

@@ -28,6 +28,20 @@ import Testing
         #expect(try t.numbers(inColumn: "value") == [1, 2, 3])
     }
 
+    @Test func cellsAreStoredByColumn() throws {
+        let t = try table("csv/quoted.csv")
+        #expect(t.columns == [["Smith, J.", "multi\nline\nnote", "last"], ["said \"hi\"", "x", "y"], ["1", "2", "3"]])
+        #expect(t.rowCount == 3)
+        // The third cell of the second row sits two line breaks below the row's start.
+        #expect(t.cellLine(row: 1, column: 2) == 5)
+        #expect(t.cellLine(row: 1, column: 0) == 3)
+        // Rows given by hand: short ones are padded, and row lines of the wrong count are replaced.
+        let made = CSVTable(file: "m.csv", header: ["a", "b"], rows: [["1"], ["2", "3"]], rowLines: [9])
+        #expect(made.columns == [["1", "2"], ["", "3"]])
+        #expect(made.rowLines == [2, 3])
+        #expect(made.rows == [["1", ""], ["2", "3"]])
+    }
+
     @Test(arguments: ["csv/crlf.csv", "csv/bom.csv", "data/mmlu-pro-rl.csv"])
     func lineEndingsAndByteOrderMark(name: String) throws {
         let t = try table(name)
