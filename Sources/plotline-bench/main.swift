@@ -1,5 +1,6 @@
 // Benchmarks the seed figure's pipeline in-process: layout, SVG writing, rasterizing and PNG
 // encoding at scale 1 and 2. Run in release: `swift run -c release plotline-bench [SPEC]`.
+// `--cases` runs the case suite of Cases.swift instead (`--large` adds 10M points).
 // Timing lives here, never in the test suite, which must pass on a slow, busy machine.
 import Plotline
 
@@ -32,7 +33,20 @@ func format(_ v: Double) -> String {
     return "\(r)"
 }
 
-let spec = CommandLine.arguments.dropFirst().first ?? "Templates/mmlu-pro-rl.json"
+let arguments = Array(CommandLine.arguments.dropFirst())
+let large = arguments.contains("--large")
+if let flag = arguments.firstIndex(of: "--case"), flag + 1 < arguments.count, let index = Int(arguments[flag + 1]) {
+    let all = benchCases + (large ? largeCases : [])
+    guard all.indices.contains(index) else { print("plotline-bench: no case \(index)"); exit(2) }
+    do { try runCase(all[index]) } catch { print("plotline-bench: \(all[index].name): \(error)"); exit(1) }
+    exit(0)
+}
+if arguments.contains("--cases") {
+    do { try runAllCases(large: large) } catch { print("plotline-bench: \(error)"); exit(1) }
+    exit(0)
+}
+
+let spec = arguments.first { !$0.hasPrefix("--") } ?? "Templates/mmlu-pro-rl.json"
 do {
     let renderer = Renderer()
     let chartSpec: ChartSpec
