@@ -86,15 +86,8 @@ static inline void cpng_write_fn(png_structp png, png_bytep bytes, size_t length
 
 static inline void cpng_flush_fn(png_structp png) { (void)png; }
 
-/// PNG colour types accepted by cpng_encode.
-static inline int cpng_color_gray(void) { return PNG_COLOR_TYPE_GRAY; }
-static inline int cpng_color_gray_alpha(void) { return PNG_COLOR_TYPE_GRAY_ALPHA; }
-static inline int cpng_color_rgb(void) { return PNG_COLOR_TYPE_RGB; }
-static inline int cpng_color_rgb_alpha(void) { return PNG_COLOR_TYPE_RGB_ALPHA; }
-static inline int cpng_color_palette(void) { return PNG_COLOR_TYPE_PALETTE; }
-
 /// Encodes rows of already packed samples (top to bottom, `row_bytes` each, no padding) of the
-/// given colour type and bit depth to a PNG with a pHYs chunk and nothing dated. For palette images
+/// given PNG colour type (the number in IHDR: 0, 2, 3, 4 or 6) and bit depth to a PNG with a pHYs chunk and nothing dated. For palette images
 /// `palette` holds `palette_count` RGB triples and `alpha` the first `alpha_count` palette alphas
 /// (a tRNS chunk; 0 for none); both are ignored for other colour types.
 ///
