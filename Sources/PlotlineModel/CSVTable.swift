@@ -212,6 +212,12 @@ public struct CSVTable: Sendable, Equatable {
         let text = raw.trimmingCSVSpaces()
         // Non-finite values are stored as nan: they all mean "break the line here".
         if isMissing(text) { return .value(.nan) }
+        return parseDecimal(text)
+    }
+
+    /// `parseNumber` for text already trimmed and known not to be a missing value; every cell of
+    /// a numeric column comes through here, so the trim and the check are not done twice.
+    static func parseDecimal(_ text: String) -> NumberCell {
         let allowed = text.utf8.allSatisfy {
             ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x65 || $0 == 0x45
         }
@@ -245,7 +251,7 @@ public enum CellReading: Sendable, Equatable {
         if CSVTable.isMissing(text) { return .success(.nan) }
         switch self {
         case .number, .unixTime:
-            switch CSVTable.parseNumber(text) {
+            switch CSVTable.parseDecimal(text) {
             case .value(let v):
                 if case .unixTime(let scale) = self { return .success(v * scale) }
                 return .success(v)
