@@ -22,6 +22,8 @@ public struct CheckReport: Sendable {
     public var textDiff: String?
     /// For files that differ: the folder holding `expected`, `actual` and (for PNGs) `diff` images.
     public var artifactsFolder: String?
+    /// For files that differ: whether the chart's `diff.png` shows this file's differences.
+    public var hasDiffImage = false
     /// The chart's name.
     public var chart: String = ""
     /// The format compared.
@@ -43,10 +45,14 @@ public enum ReferenceCheck {
                              renderer: Renderer? = nil) throws(PlotlineError) -> [CheckReport] {
         var reports: [CheckReport] = []
         let chartArtifacts = artifacts + "/" + chart.name
+        // A chart has one `diff.png`, written by whichever of its files differs with a diff image
+        // (the PNG's when both do: it is the exact one). Once written in this check, no later file
+        // of the chart removes it, whatever the order of the formats.
+        var wroteDiff = false
         for file in chart.files {
             let ext = file.format.fileExtension
             let path = folder + "/" + chart.name + "." + ext
-            let stale = ["expected.\(ext)", "actual.\(ext)"] + (file.format == .png ? ["diff.png"] : [])
+            let stale = ["expected.\(ext)", "actual.\(ext)"] + (file.format == .png && !wroteDiff ? ["diff.png"] : [])
             guard let reference = try FileOutput.read(path) else {
                 if update {
                     try FileOutput.writeAtomically(file.bytes, to: path)
@@ -74,12 +80,16 @@ public enum ReferenceCheck {
             try FileOutput.writeAtomically(reference, to: chartArtifacts + "/expected." + ext)
             try FileOutput.writeAtomically(file.bytes, to: chartArtifacts + "/actual." + ext)
             if let image = outcome.diffImage {
-                try FileOutput.writeAtomically(image, to: chartArtifacts + "/diff.png")
-            } else {
+                if !wroteDiff || file.format == .png {
+                    try FileOutput.writeAtomically(image, to: chartArtifacts + "/diff.png")
+                }
+                wroteDiff = true
+            } else if !wroteDiff {
                 FileOutput.remove(chartArtifacts + "/diff.png")
             }
             reports.append(CheckReport(path: path, status: .differs, summary: outcome.summary, textDiff: outcome.textDiff,
-                                       artifactsFolder: chartArtifacts, chart: chart.name, format: file.format))
+                                       artifactsFolder: chartArtifacts, hasDiffImage: outcome.diffImage != nil,
+                                       chart: chart.name, format: file.format))
         }
         return reports
     }
@@ -108,7 +118,7 @@ public enum ReferenceCheck {
             html += "<section><h2>\(base).\(r.format.fileExtension)</h2><p>\(escape(r.summary))</p>\n"
             let ext = r.format.fileExtension
             html += "<figure><img src=\"\(base)/expected.\(ext)\" alt=\"expected\"><figcaption>expected</figcaption></figure>\n"
-            if r.format == .png {
+            if r.hasDiffImage {
                 html += "<figure><img src=\"\(base)/diff.png\" alt=\"diff\"><figcaption>diff</figcaption></figure>\n"
             }
             html += "<figure><img src=\"\(base)/actual.\(ext)\" alt=\"actual\"><figcaption>actual</figcaption></figure>\n"

@@ -232,6 +232,33 @@ import Testing
         #expect(files(in: work + "/art/mmlu-pro-rl") == ["actual.svg", "diff.png", "expected.svg"])
     }
 
+    /// A chart's one `diff.png` survives whatever the order of its formats, and the page shows it
+    /// for each file whose differences it draws.
+    @Test func theDiffImageSurvivesEveryFormatOrder() throws {
+        let work = folder()
+        try plotline(["render", Self.seed, "--output", work])  // the references; the spec changes below
+        let spec = work + "/spec.json"
+        let original = try String(contentsOfFile: Self.seed, encoding: .utf8)
+            .replacingOccurrences(of: "\"data/", with: "\"" + Self.root + "/Templates/data/")
+        try original.replacingOccurrences(of: "lightcoral", with: "steelblue").write(toFile: spec, atomically: true, encoding: .utf8)
+        for name in ["mmlu-pro-rl.svg", "mmlu-pro-rl.png"] {
+            try FileManager.default.moveItem(atPath: work + "/" + name, toPath: work + "/" + name.replacingOccurrences(of: "mmlu-pro-rl", with: "spec"))
+        }
+        for order in ["png,svg", "svg,png"] {
+            let art = work + "/art-" + order.replacingOccurrences(of: ",", with: "-")
+            let result = try plotline(["render", spec, "--output", work, "--format", order, "--check", "--svg-compare", "text", "--artifacts", art])
+            #expect(result.status == 1, "\(order): \(result.out)\(result.err)")
+            #expect(files(in: art + "/spec").contains("diff.png"), "\(order): \(files(in: art + "/spec"))")
+            let page = try String(contentsOfFile: art + "/index.html", encoding: .utf8)
+            #expect(page.components(separatedBy: "spec/diff.png").count - 1 == 1, "\(order): only the PNG's section shows a diff")
+        }
+        // An SVG compared as drawn has a diff image, and its section shows it.
+        let art = work + "/art-svg"
+        let result = try plotline(["render", spec, "--output", work, "--format", "svg", "--check", "--artifacts", art])
+        #expect(result.status == 1)
+        #expect(try String(contentsOfFile: art + "/index.html", encoding: .utf8).contains("spec/diff.png"))
+    }
+
     @Test func dashOWritesOneChartToStandardOutput() throws {
         let work = folder()
         try plotline(["render", Self.seed, "--output", work, "--format", "svg"])
