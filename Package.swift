@@ -43,13 +43,15 @@ let package = Package(
         ),
         // PNG encoding and decoding.
         .target(name: "PlotlinePNG", dependencies: ["PlotlineCore", "CPNG"]),
+        // Removes temporary files when a signal ends the process: a handler must be plain C.
+        .target(name: "CTempFiles"),
         // Image and text comparison for CI.
         .target(name: "PlotlineDiff", dependencies: ["PlotlineCore"]),
         // The umbrella: spec file → SVG/PNG files, re-exporting every layer.
         .target(
             name: "Plotline",
             dependencies: ["PlotlineCore", "PlotlineModel", "PlotlineScales", "PlotlineFonts", "PlotlineLayout",
-                           "PlotlineSVG", "PlotlineRaster", "PlotlinePNG", "PlotlineDiff"]
+                           "PlotlineSVG", "PlotlineRaster", "PlotlinePNG", "PlotlineDiff", "CTempFiles"]
         ),
         // Snapshot assertions for XCTest and Swift Testing.
         .target(name: "PlotlineTesting", dependencies: ["Plotline"]),
@@ -75,7 +77,8 @@ let package = Package(
         // Paths, temporary folders and subprocesses shared by the end-to-end test targets.
         .target(name: "PlotlineTestSupport", path: "Tests/PlotlineTestSupport"),
         .testTarget(name: "PlotlineTests", dependencies: ["Plotline", "PlotlineTesting", "PlotlineTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline", "plotline-example", "Plotline", "PlotlineTestSupport"]),
+        .testTarget(name: "PlotlineCLITests", dependencies: ["plotline", "plotline-example", "Plotline", "PlotlineTestSupport"],
+                    exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -211,7 +211,7 @@ public struct CSVData: Sendable {
 
     /// Reads a CSV file (comma, semicolon or tab separated, as its header line shows).
     public init(path: String) throws(PlotlineError) {
-        guard let bytes = try FileOutput.read(path) else { throw PlotlineError(.file, file: path, message: "cannot read: no such file") }
+        guard let bytes = try FileOutput.read(path, limit: InputFile.Limit.csv) else { throw PlotlineError(.file, file: path, message: "cannot read: no such file") }
         do {
             table = try CSVTable.parse(bytes, file: path)
         } catch {

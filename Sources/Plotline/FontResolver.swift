@@ -1,3 +1,4 @@
+import PlotlineCore
 import PlotlineFonts
 import PlotlineLayout
 import PlotlineModel
@@ -42,7 +43,7 @@ public final class FontResolver: Sendable {
         guard let regularPath = FontLocator.locate(family: family, bold: false) else {
             var hint = "set \"font\": {\"file\": \"…\"} in the spec"
             if family.lowercased() == "dejavu sans" { hint = "install it (Debian: apt-get install fonts-dejavu-core) or " + hint }
-            throw PlotlineError(.font, file: specFile, keyPath: keyPath, message: "font \"\(family)\" was not found in the font folders; \(hint)")
+            throw PlotlineError(.font, file: specFile, keyPath: keyPath, message: "font \(SafeText.quoted(family)) was not found in the font folders; \(hint)")
         }
         let regular = try load(regularPath, specFile: specFile, keyPath: keyPath)
         let bold = try FontLocator.locate(family: family, bold: true).map { path throws(PlotlineError) in

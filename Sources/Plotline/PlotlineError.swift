@@ -1,3 +1,4 @@
+import PlotlineCore
 /// A failure the user can act on: an invalid spec, a missing font, an unreadable file, an image
 /// too large to make.
 ///
@@ -56,7 +57,7 @@ public struct PlotlineError: Error, Sendable, Equatable, CustomStringConvertible
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return [location, keyPath ?? "", message].filter { !$0.isEmpty }.joined(separator: ": ").replacingNewlines()
+        return SafeText.line([location, keyPath ?? "", message].filter { !$0.isEmpty }.joined(separator: ": ").replacingNewlines())
     }
 
     /// Two errors are equal when they are of one kind and read the same.

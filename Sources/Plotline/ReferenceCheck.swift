@@ -53,7 +53,7 @@ public enum ReferenceCheck {
             let ext = file.format.fileExtension
             let path = folder + "/" + chart.name + "." + ext
             let stale = ["expected.\(ext)", "actual.\(ext)"] + (file.format == .png && !wroteDiff ? ["diff.png"] : [])
-            guard let reference = try FileOutput.read(path) else {
+            guard let reference = try FileOutput.read(path, limit: file.format == .svg ? InputFile.Limit.svg : InputFile.Limit.png) else {
                 if update {
                     try FileOutput.writeAtomically(file.bytes, to: path)
                     reports.append(CheckReport(path: path, status: .updated, summary: "recorded", chart: chart.name, format: file.format))

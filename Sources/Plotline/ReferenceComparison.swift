@@ -41,12 +41,13 @@ public enum ReferenceComparison {
             return try comparePixels(e, a, actualName: actualName, options: options, alwaysMakeDiffImage: alwaysMakeDiffImage, label: "drawn: ")
         case .svg:
             let e = String(decoding: expected, as: UTF8.self), a = String(decoding: actual, as: UTF8.self)
-            guard let diff = TextDiff.unified(expected: e, actual: a, expectedName: expectedName, actualName: actualName) else {
+            guard let diff = TextDiff.compare(expected: e, actual: a, expectedName: expectedName, actualName: actualName) else {
                 return ComparisonOutcome(passes: true, summary: "SVG text is identical", diffImage: nil, textDiff: nil)
             }
-            let changed = diff.split(separator: "\n").filter { ($0.hasPrefix("+") && !$0.hasPrefix("+++")) || ($0.hasPrefix("-") && !$0.hasPrefix("---")) }.count
+            // Counted over the whole diff, not the part of it that is shown.
+            let changed = diff.changedLines
             return ComparisonOutcome(passes: false, summary: "SVG text differs (\(changed) changed line\(changed == 1 ? "" : "s"))",
-                                     diffImage: nil, textDiff: abridged(diff))
+                                     diffImage: nil, textDiff: abridged(diff.text))
         case .png:
             let e: Pixmap
             do {

@@ -26,10 +26,14 @@ public struct RenderOptions: Sendable, Hashable {
     public var svgText: SVGWriter.TextMode
     /// Overrides every spec's `theme`; nil keeps each spec's own.
     public var theme: ThemeChoice?
+    /// Folders a spec file may read data and fonts from besides its own folder and the current
+    /// directory (see `ReadPolicy`).
+    public var allowRead: [String]
 
     /// Creates render options.
     public init(formats: [OutputFormat] = [.svg, .png], scale: Double = 1, svgText: SVGWriter.TextMode = .text,
-                theme: ThemeChoice? = nil) {
+                theme: ThemeChoice? = nil, allowRead: [String] = []) {
+        self.allowRead = allowRead
         self.formats = formats
         self.scale = scale
         self.svgText = svgText
@@ -72,9 +76,9 @@ public struct Renderer: Sendable {
         try scene(for: try Renderer.load(path), specFile: path)
     }
 
-    private static func load(_ path: String) throws(PlotlineError) -> ChartSpec {
+    private static func load(_ path: String, allowRead: [String] = []) throws(PlotlineError) -> ChartSpec {
         do {
-            return try ChartSpecLoader.load(path: path)
+            return try ChartSpecLoader.load(path: path, allowRead: allowRead)
         } catch {
             throw PlotlineError(error)
         }
@@ -126,7 +130,7 @@ public struct Renderer: Sendable {
 
     /// Renders the spec at `path` in memory.
     public func render(specAt path: String, options: RenderOptions = RenderOptions()) throws(PlotlineError) -> RenderedChart {
-        let spec = try Renderer.load(path)
+        let spec = try Renderer.load(path, allowRead: options.allowRead)
         let (scene, dark) = try scenes(for: spec, specFile: path, theme: options.theme)
         var files: [(format: OutputFormat, bytes: [UInt8])] = []
         for format in options.formats {
@@ -160,9 +164,9 @@ public struct Renderer: Sendable {
 
     /// The longest PNG side, in device pixels.
     public static let maximumPNGSide: Double = 32768
-    /// The most pixels in one PNG: 2²⁷, half a gigabyte of RGBA, so a large canvas at a high scale is
-    /// refused up front instead of exhausting memory.
-    public static let maximumPNGPixels: Double = 134_217_728
+    /// The most pixels in one PNG: 64 million, a quarter of a gigabyte of RGBA, so a large canvas at a
+    /// high scale is refused up front instead of exhausting memory; the PNG decoder's budget is the same.
+    public static let maximumPNGPixels: Double = Double(PNGDecoder.maximumPixels)
 
     /// The chart's name: the spec's file name without folder and extension.
     public static func chartName(_ specPath: String) -> String {

@@ -11,19 +11,41 @@ public enum TextDiff {
     /// Output is capped at 400 lines.
     public static func unified(expected: String, actual: String, expectedName: String, actualName: String,
                                context: Int = 3) -> String? {
-        if expected.utf8.elementsEqual(actual.utf8) { return nil }
-        var ids: [Line: Int] = [:]
-        let old = lines(expected), new = lines(actual)
-        let a = old.map { line in intern(line, &ids) }
-        let b = new.map { line in intern(line, &ids) }
-        let ops = align(a, b)
-        return render(ops, old: old, new: new, expectedName: expectedName, actualName: actualName,
-                      context: max(context, 0))
+        compare(expected: expected, actual: actual, expectedName: expectedName, actualName: actualName, context: context)?.text
     }
 
-    /// One line's bytes, and whether the text ends there without a newline.
+    /// A unified diff and the size of the whole change, which the capped text may not show.
+    public struct Result: Sendable, Equatable {
+        /// The unified diff, at most 400 lines and a last line saying how many more there are.
+        public var text: String
+        /// Lines deleted plus lines inserted, over the whole diff.
+        public var changedLines: Int
+    }
+
+    /// ``unified(expected:actual:expectedName:actualName:context:)`` with the count of changed
+    /// lines; nil when the texts are equal.
+    ///
+    /// Memory is the two texts plus a few words per line: lines are slices of the texts, and
+    /// the output stops being built at its cap (the rest is only counted).
+    public static func compare(expected: String, actual: String, expectedName: String, actualName: String,
+                               context: Int = 3) -> Result? {
+        if expected.utf8.elementsEqual(actual.utf8) { return nil }
+        var ids: [Line: Int] = [:]
+        let old = lines(Array(expected.utf8)), new = lines(Array(actual.utf8))
+        let a = old.map { line in intern(line, &ids) }
+        let b = new.map { line in intern(line, &ids) }
+        ids = [:]
+        let ops = align(a, b)
+        let changed = ops.reduce(0) { count, op in if case .keep = op { count } else { count + 1 } }
+        let text = render(ops, old: old, new: new, expectedName: expectedName, actualName: actualName,
+                          context: max(context, 0))
+        return Result(text: text, changedLines: changed)
+    }
+
+    /// One line's bytes (a slice of the whole text, not a copy), and whether the text ends there
+    /// without a newline.
     struct Line: Hashable {
-        var bytes: [UInt8]
+        var bytes: ArraySlice<UInt8>
         var missingNewline: Bool
     }
 
@@ -33,18 +55,14 @@ public enum TextDiff {
         case insert(Int)
     }
 
-    static func lines(_ text: String) -> [Line] {
+    static func lines(_ bytes: [UInt8]) -> [Line] {
         var result: [Line] = []
-        var current: [UInt8] = []
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                result.append(Line(bytes: current, missingNewline: false))
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte)
-            }
+        var start = 0
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            result.append(Line(bytes: bytes[start..<i], missingNewline: false))
+            start = i + 1
         }
-        if !current.isEmpty { result.append(Line(bytes: current, missingNewline: true)) }
+        if start < bytes.count { result.append(Line(bytes: bytes[start...], missingNewline: true)) }
         return result
     }
 
@@ -173,51 +191,58 @@ public enum TextDiff {
         var out: [String] = ["--- \(expectedName)", "+++ \(actualName)"]
         var truncated = 0
         func text(_ line: Line) -> String { String(decoding: line.bytes, as: UTF8.self) }
+        // Lines of each side before the current hunk, counted as the hunks go: no rescans.
+        var counted = 0, oldBefore = 0, newBefore = 0
         for hunk in hunks {
-            var oldStart = 0, oldCount = 0, newStart = 0, newCount = 0
+            for op in ops[counted..<hunk.lowerBound] {
+                switch op {
+                case .keep: oldBefore += 1; newBefore += 1
+                case .delete: oldBefore += 1
+                case .insert: newBefore += 1
+                }
+            }
+            counted = hunk.lowerBound
+            var oldCount = 0, newCount = 0, notes = 0
             var oldFirst: Int?, newFirst: Int?
-            var body: [String] = []
             for op in ops[hunk] {
                 switch op {
                 case let .keep(i, j):
                     oldFirst = oldFirst ?? i; newFirst = newFirst ?? j
                     oldCount += 1; newCount += 1
-                    body.append(" " + text(old[i]))
-                    if old[i].missingNewline { body.append("\\ No newline at end of file") }
+                    if old[i].missingNewline { notes += 1 }
                 case let .delete(i):
                     oldFirst = oldFirst ?? i
                     oldCount += 1
-                    body.append("-" + text(old[i]))
-                    if old[i].missingNewline { body.append("\\ No newline at end of file") }
+                    if old[i].missingNewline { notes += 1 }
                 case let .insert(j):
                     newFirst = newFirst ?? j
                     newCount += 1
-                    body.append("+" + text(new[j]))
-                    if new[j].missingNewline { body.append("\\ No newline at end of file") }
+                    if new[j].missingNewline { notes += 1 }
                 }
             }
+            // Past the cap, a hunk is only counted: its lines are never made into strings.
+            guard out.count < maxOutputLines else {
+                truncated += 1 + hunk.count + notes
+                continue
+            }
             // Unified-diff convention: 1-based start; an empty range names the line before it.
-            oldStart = oldCount == 0 ? positionBefore(ops, hunk, old: true) : (oldFirst ?? 0) + 1
-            newStart = newCount == 0 ? positionBefore(ops, hunk, old: false) : (newFirst ?? 0) + 1
-            let header = "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@"
-            for line in [header] + body {
+            let oldStart = oldCount == 0 ? oldBefore : (oldFirst ?? 0) + 1
+            let newStart = newCount == 0 ? newBefore : (newFirst ?? 0) + 1
+            var body = ["@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@"]
+            for op in ops[hunk] {
+                let (mark, line): (String, Line) = switch op {
+                case let .keep(i, _): (" ", old[i])
+                case let .delete(i): ("-", old[i])
+                case let .insert(j): ("+", new[j])
+                }
+                body.append(mark + text(line))
+                if line.missingNewline { body.append("\\ No newline at end of file") }
+            }
+            for line in body {
                 if out.count < maxOutputLines { out.append(line) } else { truncated += 1 }
             }
         }
         if truncated > 0 { out.append("… \(truncated) more diff lines not shown") }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// For an empty side of a hunk, the 1-based number of the last line before it (0 at file start).
-    static func positionBefore(_ ops: [Op], _ hunk: Range<Int>, old: Bool) -> Int {
-        var count = 0
-        for op in ops[..<hunk.lowerBound] {
-            switch op {
-            case .keep: count += 1
-            case .delete: if old { count += 1 }
-            case .insert: if !old { count += 1 }
-            }
-        }
-        return count
     }
 }

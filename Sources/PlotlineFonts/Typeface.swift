@@ -49,10 +49,13 @@ public final class Typeface: Sendable {
         var glyphs: [UInt32: GlyphData] = [:]
         var kerning: [UInt64: Double] = [:]
         var hasKerning: Bool
+        /// The font file's bytes, which FreeType reads from for as long as the face lives.
+        var data: UnsafeMutableBufferPointer<UInt8>
 
         deinit {
             FT_Done_Face(face)
             FT_Done_FreeType(library)
+            data.deallocate()
         }
     }
 
@@ -64,17 +67,29 @@ public final class Typeface: Sendable {
         guard FT_Init_FreeType(&library) == 0, let library else {
             throw FontError("cannot initialise FreeType")
         }
+        // The file is read as every input is (a regular file, within a size cap) and handed to
+        // FreeType from memory: FreeType's own open would block on a FIFO.
+        let bytes: [UInt8]
+        switch InputFile.read(path, limit: InputFile.Limit.font) {
+        case .success(let b): bytes = b
+        case .failure(let failure):
+            FT_Done_FreeType(library)
+            throw FontError("cannot load font \(SafeText.quoted(path, limit: 200)): \(failure.text)")
+        }
+        let data = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = data.initialize(from: bytes)
         var face: FT_Face?
-        let err = FT_New_Face(library, path, 0, &face)
+        let err = FT_New_Memory_Face(library, data.baseAddress, FT_Long(bytes.count), 0, &face)
         guard err == 0, let face else {
             FT_Done_FreeType(library)
-            // FreeType reports any failure to open the file as error 1, so say what it tried.
-            throw FontError("cannot load font \"\(path)\": " + (err == 1 ? "cannot open the file" : "not a font FreeType can read (error \(err))"))
+            data.deallocate()
+            throw FontError("cannot load font \(SafeText.quoted(path, limit: 200)): not a font FreeType can read (error \(err))")
         }
         guard cft_is_scalable(face) != 0, face.pointee.units_per_EM > 0 else {
             FT_Done_Face(face)
             FT_Done_FreeType(library)
-            throw FontError("font \"\(path)\" has no scalable outlines")
+            data.deallocate()
+            throw FontError("font \(SafeText.quoted(path, limit: 200)) has no scalable outlines")
         }
         self.path = path
         self.familyName = face.pointee.family_name.map { String(cString: $0) } ?? ""
@@ -91,7 +106,7 @@ public final class Typeface: Sendable {
             if box.yMax > 0 { cap = Double(box.yMax) }
         }
         self.capHeight = cap
-        self.state = Mutex(State(library: library, face: face, hasKerning: cft_has_kerning(face) != 0))
+        self.state = Mutex(State(library: library, face: face, hasKerning: cft_has_kerning(face) != 0, data: data))
     }
 
     /// Lays a single line of text out at `size` pixels per em, with kerning, origin at the start of the baseline.

@@ -1,3 +1,4 @@
+import PlotlineCore
 import PlotlineScales
 
 /// A CSV file (RFC 4180) read into a header and rows of text cells.
@@ -7,25 +8,38 @@ import PlotlineScales
 /// quoted field. Blank lines are skipped (as pandas does). Every row must have as many fields as
 /// the header. Line numbers are physical lines, from 1, the header being line 1.
 ///
-/// Cells are stored column by column: a chart reads whole columns, and one array per column
-/// instead of one per row saves an allocation per row on large files.
+/// A table keeps the file's bytes and, per cell, where its text lies in them: a cell becomes a
+/// `String` only when asked for as text, and a numeric column reads straight from the bytes to
+/// `Double`. On a large file that is most of the reading time and memory saved.
 public struct CSVTable: Sendable, Equatable {
     /// The file the table came from, used in messages.
     public var file: String
     /// The column names, with surrounding spaces removed.
     public var header: [String]
-    /// The cells of each column, parallel to `header`, each with one cell per row, as written
-    /// (quotes removed).
-    public var columns: [[String]]
     /// The physical line on which each row starts.
     public var rowLines: [Int]
+    /// The file's bytes, or for a table made from rows, the cells' bytes one after another.
+    private var storage: [UInt8]
+    /// Per column, per row, where the cell's text lies: `start << 32 | length` in `storage`, or
+    /// `escapedFlag | i` for a quoted cell with a doubled quote, whose text is `escaped[i]`.
+    private var cells: [[UInt64]]
+    /// The texts of quoted cells that differ from their bytes.
+    private var escaped: [String]
+
+    private static let escapedFlag: UInt64 = 1 << 63
 
     /// The number of data rows.
     public var rowCount: Int { rowLines.count }
 
-    /// The data rows, each with `header.count` cells; built from `columns` on each use.
+    /// The cells of each column, parallel to `header`, each with one cell per row, as written
+    /// (quotes removed); made on each use.
+    public var columns: [[String]] {
+        cells.indices.map { c in (0..<rowCount).map { cell(row: $0, column: c) } }
+    }
+
+    /// The data rows, each with `header.count` cells; made on each use.
     public var rows: [[String]] {
-        (0..<rowCount).map { r in columns.map { r < $0.count ? $0[r] : "" } }
+        (0..<rowCount).map { r in cells.indices.map { cell(row: r, column: $0) } }
     }
 
     /// Creates a table from rows; a row shorter than the header is padded with empty cells, and
@@ -34,7 +48,18 @@ public struct CSVTable: Sendable, Equatable {
     public init(file: String, header: [String], rows: [[String]], rowLines: [Int]? = nil) {
         self.file = file
         self.header = header
-        self.columns = header.indices.map { c in rows.map { c < $0.count ? $0[c] : "" } }
+        var storage: [UInt8] = []
+        var cells: [[UInt64]] = header.map { _ in [] }
+        for row in rows {
+            for c in header.indices {
+                let text = c < row.count ? row[c] : ""
+                cells[c].append(UInt64(storage.count) << 32 | UInt64(text.utf8.count))
+                storage.append(contentsOf: text.utf8)
+            }
+        }
+        self.storage = storage
+        self.cells = cells
+        self.escaped = []
         if let rowLines, rowLines.count == rows.count {
             self.rowLines = rowLines
         } else {
@@ -42,12 +67,25 @@ public struct CSVTable: Sendable, Equatable {
         }
     }
 
-    private init(file: String, header: [String], columns: [[String]], rowLines: [Int]) {
+    private init(file: String, header: [String], storage: [UInt8], cells: [[UInt64]], escaped: [String], rowLines: [Int]) {
         self.file = file
         self.header = header
-        self.columns = columns
+        self.storage = storage
+        self.cells = cells
+        self.escaped = escaped
         self.rowLines = rowLines
     }
+
+    /// Tables are equal when their files, headers, cells' texts and row lines are.
+    public static func == (a: CSVTable, b: CSVTable) -> Bool {
+        a.file == b.file && a.header == b.header && a.rowLines == b.rowLines && a.columns == b.columns
+    }
+
+    /// The most columns a table may have.
+    public static let maximumColumns = 10_000
+
+    /// The largest file a table reads: cell positions are 32-bit.
+    public static let maximumBytes = Int(UInt32.max)
 
     /// The field separators a table may use.
     public static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
@@ -60,6 +98,9 @@ public struct CSVTable: Sendable, Equatable {
     /// Parses CSV bytes, which must be UTF-8; fields are separated by `delimiter`, or by whichever
     /// of comma, semicolon and tab the header line uses most (comma on a tie).
     public static func parse(_ bytes: [UInt8], file: String, delimiter: UInt8? = nil) throws(SpecError) -> CSVTable {
+        guard bytes.count <= maximumBytes else {
+            throw SpecError(file: file, message: "the file is larger than \(maximumBytes) bytes")
+        }
         if let bad = UTF8Check.firstInvalidByte(in: bytes) {
             let (line, _) = UTF8Check.position(of: bad.offset, in: bytes)
             throw SpecError(file: file, line: line, message: "invalid UTF-8 (byte 0x\(hex(bad.byte)))")
@@ -70,41 +111,60 @@ public struct CSVTable: Sendable, Equatable {
         scanner.pos = start
 
         var header: [String]?
-        var columns: [[String]] = []
+        var cells: [[UInt64]] = []
         var rowLines: [Int] = []
         // One buffer for every record's fields: no array is allocated per row.
-        var fields: [String] = []
-        while let line = try scanner.nextRecord(into: &fields) {
+        var fields: [UInt64] = []
+        while let (line, recordStart) = try scanner.nextRecord(into: &fields) {
             guard let header else {
-                let names = fields.map { $0.trimmingCSVSpaces() }
+                guard fields.count <= maximumColumns else {
+                    throw SpecError(file: file, line: line, message: "the header has \(fields.count) columns; at most \(maximumColumns) are allowed")
+                }
+                let names = fields.map { scanner.text($0).trimmingCSVSpaces() }
+                // Hashing keeps this linear: a header of 100,000 names is read in milliseconds.
+                var seen: [String: Int] = [:]
                 for (i, name) in names.enumerated() where !name.isEmpty {
-                    if let first = names[..<i].firstIndex(of: name) {
+                    if let first = seen[name] {
                         throw SpecError(file: file, line: line,
                                         message: "column \(quoted(name)) appears twice in the header (columns \(first + 1) and \(i + 1))")
                     }
+                    seen[name] = i
                 }
                 header = names
-                columns = names.map { _ in [] }
+                cells = names.map { _ in [] }
                 continue
             }
             guard fields.count == header.count else {
                 var message = "row has \(fields.count) \(fields.count == 1 ? "field" : "fields") but the header has \(header.count)"
                 // A row that would split right with another separator points at the delimiter.
-                let joined = fields.joined(separator: String(UnicodeScalar(separator)))
-                for other in delimiters where other != separator && joined.utf8.contains(other) {
+                let record = bytes[recordStart..<scanner.pos]
+                for other in delimiters where other != separator && record.contains(other) {
                     let name = other == 0x09 ? "tab" : "\"\(String(UnicodeScalar(other)))\""
                     message += "; is the delimiter \(name)? Set \"delimiter\" in the spec's data"
                     break
                 }
                 throw SpecError(file: file, line: line, message: message)
             }
-            for (c, field) in fields.enumerated() { columns[c].append(field) }
+            for (c, field) in fields.enumerated() { cells[c].append(field) }
             rowLines.append(line)
         }
         guard let header else {
             throw SpecError(file: file, message: "the file is empty; expected a header row")
         }
-        return CSVTable(file: file, header: header, columns: columns, rowLines: rowLines)
+        return CSVTable(file: file, header: header, storage: bytes, cells: cells, escaped: scanner.escaped, rowLines: rowLines)
+    }
+
+    /// The text of one cell, as written (quotes removed); empty outside the table.
+    public func cell(row: Int, column: Int) -> String {
+        guard column >= 0, column < cells.count, row >= 0, row < cells[column].count else { return "" }
+        let slot = cells[column][row]
+        if slot & Self.escapedFlag != 0 {
+            let i = Int(slot & ~Self.escapedFlag)
+            return i < escaped.count ? escaped[i] : ""
+        }
+        let start = Int(slot >> 32), end = start + Int(slot & 0xFFFF_FFFF)
+        guard end <= storage.count else { return "" }
+        return String(decoding: storage[start..<end], as: UTF8.self)
     }
 
     /// The index of the column with this name (exact match), or nil.
@@ -114,8 +174,8 @@ public struct CSVTable: Sendable, Equatable {
 
     /// The cells of the named column, or nil when there is no such column.
     public func column(named name: String) -> [String]? {
-        guard let index = columnIndex(named: name), index < columns.count else { return nil }
-        return columns[index]
+        guard let index = columnIndex(named: name), index < cells.count else { return nil }
+        return (0..<rowCount).map { cell(row: $0, column: index) }
     }
 
     /// "no column "mmlu" in data/x.csv; did you mean "mmlu_pro"? (columns: step, mmlu_pro)".
@@ -124,8 +184,19 @@ public struct CSVTable: Sendable, Equatable {
         if let suggestion = closestMatch(to: name, in: header.filter { !$0.isEmpty }) {
             message += "; did you mean \(quoted(suggestion))?"
         }
-        let columns = header.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
+        // The header comes from a file: each name is escaped and cut, and a long list is cut too.
+        let shown = 12
+        var columns = header.prefix(shown).map { $0.isEmpty ? "\"\"" : Self.excerpt($0) }.joined(separator: ", ")
+        if header.count > shown { columns += " and \(header.count - shown) more" }
         return message + " (columns: \(columns))"
+    }
+
+    /// A column name as a message shows it: bare when it is short and plain, else quoted, escaped and cut.
+    static func excerpt(_ name: String) -> String {
+        let plain = name.unicodeScalars.count <= 40 && name.unicodeScalars.allSatisfy {
+            !SafeText.mustEscape($0) && $0 != "\"" && $0 != "," && $0 != " "
+        }
+        return plain ? name : quoted(name, limit: 40)
     }
 
     /// The named column as numbers: empty cells, `NaN`, `NA`, `null` and infinities become `nan`
@@ -141,17 +212,112 @@ public struct CSVTable: Sendable, Equatable {
         guard let index = columnIndex(named: name) else {
             throw SpecError(file: file, line: 1, message: missingColumnMessage(name))
         }
-        guard index < columns.count else { return [] }
+        guard index < cells.count else { return [] }
         var values: [Double] = []
-        values.reserveCapacity(columns[index].count)
-        for (r, cell) in columns[index].enumerated() {
-            switch reading.read(cell) {
-            case .success(let v): values.append(v)
+        values.reserveCapacity(cells[index].count)
+        let plainNumbers: Bool
+        switch reading {
+        case .number, .unixTime: plainNumbers = true
+        default: plainNumbers = false
+        }
+        let scale: Double = if case .unixTime(let s) = reading { s } else { 1 }
+        for (r, slot) in cells[index].enumerated() {
+            // Most cells of a numeric column are plain decimals: read them from the bytes.
+            if plainNumbers, slot & Self.escapedFlag == 0 {
+                let start = Int(slot >> 32), end = start + Int(slot & 0xFFFF_FFFF)
+                if end <= storage.count, let v = storage.withUnsafeBufferPointer({ Self.fastDecimal($0, start, end) }) {
+                    values.append(v * scale)
+                    continue
+                }
+            }
+            let text = cell(row: r, column: index)
+            switch reading.read(text) {
+            case .success(let v):
+                // (The fast path above never reaches this size: its results are below 1e38.)
+                if abs(v) >= ChartSpecLoader.maximumMagnitude, v.isFinite {
+                    throw SpecError(file: file, line: cellLine(row: r, column: index),
+                                    message: "column \(quoted(name)): \(quoted(text)) is too large to draw; numbers must be less than 1e300 in size")
+                }
+                values.append(v)
             case .failure(let problem):
-                throw SpecError(file: file, line: cellLine(row: r, column: index), message: "column \(quoted(name)): \(quoted(cell)) \(problem.text)")
+                throw SpecError(file: file, line: cellLine(row: r, column: index), message: "column \(quoted(name)): \(quoted(text)) \(problem.text)")
             }
         }
         return values
+    }
+
+    /// Exact powers of ten up to 10^22, the largest that a double holds exactly.
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// A plain decimal (`-12.5`, `3e4`) read from bytes, or nil when it is anything else or too
+    /// long for the fast path; the caller then reads the cell as text, as before.
+    ///
+    /// Clinger's fast path (W. D. Clinger, "How to Read Floating Point Numbers Accurately",
+    /// PLDI 1990): when the decimal significand is at most 2^53 and the power of ten at most 22
+    /// in size, both are exact doubles and one correctly rounded multiplication or division gives
+    /// the correctly rounded result, the same double `strtod` gives.
+    static func fastDecimal(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var i = start
+        guard i < end else { return nil }
+        var negative = false
+        if p[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        } else if p[i] == UInt8(ascii: "+") {
+            i += 1
+        }
+        let limit: UInt64 = 1 << 53
+        var significand: UInt64 = 0
+        var exponent = 0
+        let integerStart = i
+        while i < end, p[i] &- 0x30 < 10 {
+            significand = significand &* 10 &+ UInt64(p[i] &- 0x30)
+            guard significand <= limit else { return nil }
+            i += 1
+        }
+        guard i > integerStart else { return nil }
+        if i < end, p[i] == UInt8(ascii: ".") {
+            i += 1
+            let fractionStart = i
+            while i < end, p[i] &- 0x30 < 10 {
+                significand = significand &* 10 &+ UInt64(p[i] &- 0x30)
+                guard significand <= limit else { return nil }
+                exponent -= 1
+                i += 1
+            }
+            guard i > fractionStart else { return nil }
+        }
+        if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            var exponentNegative = false
+            if i < end, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
+                exponentNegative = p[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            let digitsStart = i
+            var written = 0
+            while i < end, p[i] &- 0x30 < 10, i - digitsStart < 4 {
+                written = written * 10 + Int(p[i] &- 0x30)
+                i += 1
+            }
+            guard i > digitsStart else { return nil }
+            exponent += exponentNegative ? -written : written
+        }
+        guard i == end else { return nil }
+        var value = Double(significand)
+        if significand == 0 || exponent == 0 {
+            // Zero stays zero at any power; no power to apply otherwise.
+        } else if exponent > 0, exponent <= 22 {
+            value *= exactPowersOfTen[exponent]
+        } else if exponent < 0, exponent >= -22 {
+            value /= exactPowersOfTen[-exponent]
+        } else {
+            return nil
+        }
+        return negative ? -value : value
     }
 
     /// The physical line of a cell: the row's first line plus the line breaks inside the quoted
@@ -159,7 +325,7 @@ public struct CSVTable: Sendable, Equatable {
     func cellLine(row: Int, column: Int) -> Int {
         guard row < rowLines.count else { return 1 }
         var line = rowLines[row]
-        for cells in columns.prefix(column) where row < cells.count { line += cells[row].lineBreakCount() }
+        for c in 0..<min(column, cells.count) { line += cell(row: row, column: c).lineBreakCount() }
         return line
     }
 
@@ -280,13 +446,16 @@ public enum CellReading: Sendable, Equatable {
     }
 }
 
-/// The byte-level CSV state machine: one record at a time.
+/// The byte-level CSV state machine: one record at a time, each field given as where its text
+/// lies in the bytes (see `CSVTable`).
 private struct CSVScanner {
     let bytes: [UInt8]
     let file: String
     let delimiter: UInt8
     var pos = 0
     var line = 1
+    /// The texts of quoted fields with a doubled quote, which are not a range of the bytes.
+    var escaped: [String] = []
 
     init(bytes: [UInt8], file: String, delimiter: UInt8) {
         self.bytes = bytes
@@ -294,11 +463,19 @@ private struct CSVScanner {
         self.delimiter = delimiter
     }
 
+    /// A field's text.
+    func text(_ slot: UInt64) -> String {
+        if slot & (1 << 63) != 0 { return escaped[Int(slot & ~(1 << 63))] }
+        let start = Int(slot >> 32)
+        return String(decoding: bytes[start..<start + Int(slot & 0xFFFF_FFFF)], as: UTF8.self)
+    }
+
     /// Reads the next non-blank record into `fields` (replacing what was there) and returns the
-    /// line it starts on, or nil at the end.
-    mutating func nextRecord(into fields: inout [String]) throws(SpecError) -> Int? {
+    /// line it starts on and its first byte, or nil at the end.
+    mutating func nextRecord(into fields: inout [UInt64]) throws(SpecError) -> (line: Int, start: Int)? {
         while pos < bytes.count {
             let startLine = line
+            let recordStart = pos
             fields.removeAll(keepingCapacity: true)
             var anyQuoted = false
             while true {
@@ -313,21 +490,33 @@ private struct CSVScanner {
                 break
             }
             // A line holding nothing (or only spaces) is blank, not a one-field record.
-            if fields.count == 1, !anyQuoted, fields[0].trimmingCSVSpaces().isEmpty { continue }
-            return startLine
+            if fields.count == 1, !anyQuoted, isBlank(fields[0]) { continue }
+            return (startLine, recordStart)
         }
         return nil
     }
 
+    private func isBlank(_ slot: UInt64) -> Bool {
+        let start = Int(slot >> 32)
+        return bytes[start..<start + Int(slot & 0xFFFF_FFFF)].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    private func slot(_ start: Int, _ end: Int) -> UInt64 {
+        UInt64(start) << 32 | UInt64(end - start)
+    }
+
     /// Reads one field, stopping before the comma or line break that ends it.
-    private mutating func nextField() throws(SpecError) -> (String, Bool) {
+    private mutating func nextField() throws(SpecError) -> (UInt64, Bool) {
         // Spaces before an opening quote are tolerated, as many hand-written files have them.
         var look = pos
         while look < bytes.count, bytes[look] != delimiter, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
         if look < bytes.count, bytes[look] == UInt8(ascii: "\"") {
             pos = look + 1
             let openLine = line
-            var out: [UInt8] = []
+            let textStart = pos
+            // Only a field with a doubled quote needs its own copy of the text.
+            var out: [UInt8]?
+            var textEnd = pos
             while true {
                 guard pos < bytes.count else {
                     throw SpecError(file: file, line: openLine,
@@ -336,15 +525,17 @@ private struct CSVScanner {
                 let b = bytes[pos]
                 if b == UInt8(ascii: "\"") {
                     if pos + 1 < bytes.count, bytes[pos + 1] == UInt8(ascii: "\"") {
-                        out.append(b)
+                        if out == nil { out = Array(bytes[textStart..<pos]) }
+                        out?.append(b)
                         pos += 2
                         continue
                     }
+                    textEnd = pos
                     pos += 1
                     break
                 }
                 if b == 0x0A || (b == 0x0D && !(pos + 1 < bytes.count && bytes[pos + 1] == 0x0A)) { line += 1 }
-                out.append(b)
+                out?.append(b)
                 pos += 1
             }
             while pos < bytes.count, bytes[pos] != delimiter, bytes[pos] == 0x20 || bytes[pos] == 0x09 { pos += 1 }
@@ -352,7 +543,11 @@ private struct CSVScanner {
                 throw SpecError(file: file, line: line,
                                 message: "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")
             }
-            return (String(decoding: out, as: UTF8.self), true)
+            if let out {
+                escaped.append(String(decoding: out, as: UTF8.self))
+                return (1 << 63 | UInt64(escaped.count - 1), true)
+            }
+            return (slot(textStart, textEnd), true)
         }
         let start = pos
         while pos < bytes.count {
@@ -360,7 +555,7 @@ private struct CSVScanner {
             if b == delimiter || b == 0x0A || b == 0x0D { break }
             pos += 1
         }
-        return (String(decoding: bytes[start..<pos], as: UTF8.self), false)
+        return (slot(start, pos), false)
     }
 
     private mutating func consumeLineBreak() {

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PlotlineCore
 
 /// Reads chart specs from JSON files and checks every field.
@@ -19,35 +12,50 @@ public enum ChartSpecLoader {
     public static let maximumSide: Double = 16384
     /// The most data points accepted across all series of one chart.
     public static let maximumPoints = 10_000_000
-    /// The largest spec or CSV file read, in bytes.
-    public static let maximumFileSize = 512 * 1024 * 1024
+    /// The most characters in any text of a spec (a title, a label, a category name, a path).
+    public static let maximumTextLength = 10_000
+    /// Numbers in a spec or its data must be smaller than this in size.
+    public static let maximumMagnitude = 1e300
+    /// The most series in one chart.
+    public static let maximumSeries = 1_000
+    /// The most annotations in one chart.
+    public static let maximumAnnotations = 1_000
+    /// The largest spec file read, in bytes.
+    public static let maximumSpecSize = InputFile.Limit.spec
+    /// The largest CSV file read, in bytes.
+    public static let maximumCSVSize = InputFile.Limit.csv
 
     /// Reads and validates the spec at `path`; CSV files and font files are resolved relative
-    /// to the spec's folder.
-    public static func load(path: String) throws(SpecError) -> ChartSpec {
+    /// to the spec's folder, and must lie under it or the current directory (or `allowRead`
+    /// folders), after symbolic links; see ``ReadPolicy``.
+    public static func load(path: String, allowRead: [String] = []) throws(SpecError) -> ChartSpec {
         let bytes: [UInt8]
-        switch readFile(path) {
+        switch InputFile.read(path, limit: maximumSpecSize) {
         case .success(let b): bytes = b
         case .failure(let reason): throw SpecError(file: path, message: "cannot read the spec: \(reason.text)")
         }
-        return try decode(bytes, file: path, baseDirectory: directory(of: path))
+        return try decode(bytes, file: path, baseDirectory: directory(of: path), maximumPoints: maximumPoints,
+                          readPolicy: .forSpec(at: path, allowing: allowRead))
     }
 
     /// Validates a spec held in memory; `file` names it in errors, `baseDirectory` anchors
-    /// relative CSV and font paths (empty for the current directory).
-    public static func decode(_ bytes: [UInt8], file: String, baseDirectory: String) throws(SpecError) -> ChartSpec {
-        try decode(bytes, file: file, baseDirectory: baseDirectory, maximumPoints: maximumPoints)
+    /// relative CSV and font paths (empty for the current directory), and `readPolicy` says which
+    /// files it may read (any, by default: the program chose the spec).
+    public static func decode(_ bytes: [UInt8], file: String, baseDirectory: String,
+                              readPolicy: ReadPolicy = .unrestricted) throws(SpecError) -> ChartSpec {
+        try decode(bytes, file: file, baseDirectory: baseDirectory, maximumPoints: maximumPoints, readPolicy: readPolicy)
     }
 
     /// `decode` with a different point limit, so tests can reach the limit without huge inputs.
-    static func decode(_ bytes: [UInt8], file: String, baseDirectory: String, maximumPoints: Int) throws(SpecError) -> ChartSpec {
+    static func decode(_ bytes: [UInt8], file: String, baseDirectory: String, maximumPoints: Int,
+                       readPolicy: ReadPolicy = .unrestricted) throws(SpecError) -> ChartSpec {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw SpecError(file: file, line: error.line, column: error.column, keyPath: error.keyPath, message: error.message)
         }
-        var decoder = SpecDecoder(file: file, baseDirectory: baseDirectory, maximumPoints: maximumPoints)
+        var decoder = SpecDecoder(file: file, baseDirectory: baseDirectory, maximumPoints: maximumPoints, readPolicy: readPolicy)
         return try decoder.chart(root)
     }
 
@@ -62,45 +70,6 @@ public enum ChartSpecLoader {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
-    }
-
-    /// Why a file could not be read, from the operating system when it says.
-    struct ReadFailure: Error {
-        var text: String
-    }
-
-    /// Reads a whole file with POSIX calls, so that the reason for a failure is the system's own
-    /// ("No such file or directory").
-    static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { return .failure(ReadFailure(text: systemError())) }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) != 0 { return .failure(ReadFailure(text: systemError())) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure(text: "is a directory")) }
-        if Int(info.st_size) > maximumFileSize {
-            return .failure(ReadFailure(text: "larger than \(maximumFileSize / (1024 * 1024)) MB"))
-        }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(text: systemError()))
-            }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-            if result.count > maximumFileSize {
-                return .failure(ReadFailure(text: "larger than \(maximumFileSize / (1024 * 1024)) MB"))
-            }
-        }
-        return .success(result)
-    }
-
-    private static func systemError() -> String {
-        guard let message = strerror(errno) else { return "error \(errno)" }
-        return String(cString: message)
     }
 }
 

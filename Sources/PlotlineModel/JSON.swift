@@ -168,6 +168,7 @@ public struct JSONParser: Sendable {
         if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
         advance() // {
         var members: [JSONMember] = []
+        var seen: Set<String> = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             advance()
@@ -183,9 +184,9 @@ public struct JSONParser: Sendable {
             }
             let keyLine = line, keyColumn = column
             let key = try parseString()
-            // Linear scan: objects in specs are small, and a Dictionary would add nothing but
-            // hashing for the common case.
-            if members.contains(where: { $0.key == key }) {
+            // A linear scan for the small objects of a spec; past 16 members a set keeps the check
+            // linear in the object's size, since an object of 100,000 keys would take minutes.
+            if members.count < 16 ? members.contains(where: { $0.key == key }) : !seen.insert(key).inserted {
                 throw JSONParseError(line: keyLine, column: keyColumn, keyPath: formatPath(path),
                                      message: "duplicate key \(quoted(key))")
             }
@@ -198,6 +199,7 @@ public struct JSONParser: Sendable {
             path.append(.key(key))
             let value = try parseValue(depth: depth)
             path.removeLast()
+            if members.count == 15 { seen = Set(members.map(\.key) + [key]) }
             members.append(JSONMember(key: key, keyLine: keyLine, keyColumn: keyColumn, value: value))
             skipWhitespace()
             switch peek() {

@@ -84,13 +84,17 @@ struct SeriesColumns {
                 return .dates(try decoder.dates(node, xPath, axis: axis))
             }
             if axis.scale == .band, case .array(let elements) = node.value {
-                return .categories(elements.map { e in
+                var names: [String] = []
+                for (i, e) in elements.enumerated() {
                     switch e.value {
-                    case .string(let s): s
-                    case .number(_, let text): String(text)
-                    default: ""
+                    case .string(let s):
+                        try decoder.checkLength(s, e, xPath + "[\(i)]")
+                        names.append(s)
+                    case .number(_, let text): names.append(String(text))
+                    default: names.append("")
                     }
-                })
+                }
+                return .categories(names)
             }
             if categoriesAllowed || !SeriesColumns.holdsStrings(node) {
                 return try decoder.mixedValues(node, xPath)
@@ -98,13 +102,23 @@ struct SeriesColumns {
             throw decoder.fail(node, xPath, "categories (strings) are for bar, line and scatter series; this series needs numbers")
         }
         guard let table, let column = columnNames.first(where: { $0.key == .x }) else { return nil }
-        let cells = { (table.column(named: column.name) ?? []).map { $0.trimmingCSVSpaces() } }
+        let cells = { () throws(SpecError) -> [String] in
+            let texts = (table.column(named: column.name) ?? []).map { $0.trimmingCSVSpaces() }
+            // Category names become labels: the same length limit as any text of a spec.
+            if let r = texts.firstIndex(where: { $0.utf8.count > ChartSpecLoader.maximumTextLength }),
+               texts[r].unicodeScalars.count > ChartSpecLoader.maximumTextLength {
+                let index = table.columnIndex(named: column.name) ?? 0
+                throw SpecError(file: table.file, line: table.cellLine(row: r, column: index),
+                                message: "column \(quoted(column.name)): a category name is too long (\(texts[r].unicodeScalars.count) characters; at most \(ChartSpecLoader.maximumTextLength) are allowed)")
+            }
+            return texts
+        }
         switch axis.scale {
         case .time?:
             let reading: CellReading = axis.unit.map { .unixTime(scale: $0 == .ms ? 0.001 : 1) } ?? .date(offset: axis.utcOffset)
             return .dates(try table.values(inColumn: column.name, reading: reading))
         case .band?:
-            return .categories(cells())
+            return .categories(try cells())
         default:
             break
         }
@@ -113,11 +127,11 @@ struct SeriesColumns {
             return .numbers(try table.values(inColumn: column.name, reading: reading))
         } catch {
             // Not all numbers: dates, if the first value is one (and the axis did not ask for numbers).
-            if axis.scale == nil, let first = cells().first(where: { !CSVTable.isMissing($0) }),
+            if axis.scale == nil, let first = try cells().first(where: { !CSVTable.isMissing($0) }),
                (try? ISO8601.parse(first)) != nil {
                 return .dates(try table.values(inColumn: column.name, reading: .date(offset: axis.utcOffset)))
             }
-            if categoriesAllowed, csvCategories { return .categories(cells()) }
+            if categoriesAllowed, csvCategories { return .categories(try cells()) }
             throw error
         }
     }
@@ -196,7 +210,9 @@ extension SpecDecoder {
         result.reserveCapacity(elements.count)
         for (i, element) in elements.enumerated() {
             switch element.value {
-            case .number(let v, _): result.append(v)
+            case .number(let v, _):
+                try checkMagnitude(v, element, path + "[\(i)]")
+                result.append(v)
             case .null: result.append(.nan)
             default:
                 throw fail(element, path + "[\(i)]", "expected a number or null, found \(element.value.kindDescription)")
@@ -236,6 +252,7 @@ extension SpecDecoder {
             guard case .string(let s) = element.value else {
                 throw fail(element, path + "[\(i)]", "expected a category name (a string), found \(element.value.kindDescription); categories and numbers cannot mix")
             }
+            try checkLength(s, element, path + "[\(i)]")
             names.append(s)
         }
         return .categories(names)
@@ -243,8 +260,9 @@ extension SpecDecoder {
 
     mutating func loadTable(_ resolved: String, node: JSONNode, path: String, delimiter: UInt8?) throws(SpecError) -> CSVTable {
         if let table = tables.first(where: { $0.file == resolved }) { return table }
+        guard readPolicy.permits(resolved) else { throw fail(node, path, readPolicy.refusal(resolved)) }
         let bytes: [UInt8]
-        switch ChartSpecLoader.readFile(resolved) {
+        switch InputFile.read(resolved, limit: ChartSpecLoader.maximumCSVSize) {
         case .success(let b): bytes = b
         case .failure(let reason): throw fail(node, path, "cannot read \(quoted(resolved, limit: 4096)): \(reason.text)")
         }

@@ -21,10 +21,14 @@ struct SpecDecoder {
     /// The chart's shared CSV file and delimiter, which series' `data` may use without naming a file.
     var shared: (node: JSONNode, path: String, delimiter: UInt8?)?
 
-    init(file: String, baseDirectory: String, maximumPoints: Int) {
+    /// Which files the spec may read.
+    let readPolicy: ReadPolicy
+
+    init(file: String, baseDirectory: String, maximumPoints: Int, readPolicy: ReadPolicy = .unrestricted) {
         self.file = file
         self.baseDirectory = baseDirectory
         self.maximumPoints = maximumPoints
+        self.readPolicy = readPolicy
     }
 
     func fail(_ node: JSONNode, _ path: String, _ message: String) -> SpecError {
@@ -88,7 +92,26 @@ struct SpecDecoder {
         guard case .string(let value) = node.value else {
             throw fail(node, path, "expected a string, found \(node.value.kindDescription)")
         }
+        try checkLength(value, node, path)
         return value
+    }
+
+    /// Numbers of 1e300 or more in size are refused: no chart shows them (the span of an axis
+    /// from −1e308 to 1e308 is not even a double), and they are nearly always a sentinel such as
+    /// the largest double standing in for "missing".
+    func checkMagnitude(_ value: Double, _ node: JSONNode, _ path: String) throws(SpecError) {
+        guard abs(value) >= ChartSpecLoader.maximumMagnitude else { return }
+        throw fail(node, path, "\(numberText(node)) is too large to draw; numbers must be less than 1e300 in size (use null for a missing value)")
+    }
+
+    /// Text longer than `ChartSpecLoader.maximumTextLength` is refused before any layout sees it:
+    /// every character of a label costs outlines and measuring, so its length bounds the memory.
+    func checkLength(_ value: String, _ node: JSONNode, _ path: String) throws(SpecError) {
+        let limit = ChartSpecLoader.maximumTextLength
+        guard value.utf8.count > limit else { return }
+        let count = value.unicodeScalars.count
+        guard count > limit else { return }
+        throw fail(node, path, "is too long: \(count) characters; at most \(limit) are allowed")
     }
 
     /// A string, or nil for JSON null (optional keys accept null as "not set").
@@ -169,6 +192,9 @@ struct SpecDecoder {
         guard !elements.isEmpty else {
             throw fail(seriesNode, "series", "is empty; a chart needs at least one series")
         }
+        guard elements.count <= ChartSpecLoader.maximumSeries else {
+            throw fail(seriesNode, "series", "has \(elements.count) series; at most \(ChartSpecLoader.maximumSeries) are allowed")
+        }
         axes = (spec.x, spec.y, spec.y2 ?? AxisSpec())
         for (i, element) in elements.enumerated() {
             spec.series.append(try series(element, "series[\(i)]"))
@@ -177,12 +203,27 @@ struct SpecDecoder {
             guard case .array(let elements) = n.value else {
                 throw fail(n, "annotations", "expected an array, found \(n.value.kindDescription)")
             }
+            guard elements.count <= ChartSpecLoader.maximumAnnotations else {
+                throw fail(n, "annotations", "has \(elements.count) annotations; at most \(ChartSpecLoader.maximumAnnotations) are allowed")
+            }
             for (i, element) in elements.enumerated() { spec.annotations.append(try annotation(element, "annotations[\(i)]")) }
         }
         if spec.y2 == nil, spec.series.contains(where: { $0.axis == .y2 }) || spec.annotations.contains(where: \.usesY2) { spec.y2 = AxisSpec() }
         // Dates on x make the axis a time axis unless the spec chose its scale.
         if spec.x.scale == nil, spec.series.contains(where: { if case .dates = $0.x { true } else { false } }) { spec.x.scale = .time }
         try checkAcrossSeries(spec)
+        if let p = spec.axisKeyProblem() {
+            // Point at the key itself: `x.base` is the member `base` of the object under `x`.
+            let parts = p.keyPath.split(separator: ".", maxSplits: 1).map(String.init)
+            var node = root
+            if let key = ChartKey(rawValue: parts[0]), let axis = o[key] {
+                node = axis
+                if parts.count > 1, case .object(let members) = axis.value, let m = members.first(where: { $0.key == parts[1] }) {
+                    node = m.value
+                }
+            }
+            throw fail(node, p.keyPath, p.message)
+        }
         return spec
     }
 
@@ -253,7 +294,9 @@ struct SpecDecoder {
         }
         if let n = o[.file], let f = try optionalString(n, path + ".file") {
             if f.isEmpty { throw fail(n, path + ".file", "is empty; give the path of a font file") }
-            font.file = ChartSpecLoader.resolve(f, relativeTo: baseDirectory)
+            let resolved = ChartSpecLoader.resolve(f, relativeTo: baseDirectory)
+            guard readPolicy.permits(resolved) else { throw fail(n, path + ".file", readPolicy.refusal(resolved)) }
+            font.file = resolved
         }
         if let n = o[.size] { font.size = try positive(n, path + ".size", max: 1000, unit: " pixels") }
         return font
@@ -347,6 +390,7 @@ struct SpecDecoder {
                     throw fail(node, path, "\(quoted(text)) is not a date: \(error.description)")
                 }
             case .number(let v, _) where axis.unit != nil:
+                try checkMagnitude(v, node, path)
                 return v * (axis.unit == .ms ? 0.001 : 1)
             default:
                 throw fail(node, path, "expected a date such as \"2024-03-01\" (or a number with \"unit\": \"s\"), found \(node.value.kindDescription)")
@@ -357,6 +401,7 @@ struct SpecDecoder {
             let allowed = path.contains(".domain[") ? "a number or null" : "a number"
             throw fail(node, path, "expected \(allowed), found \(node.value.kindDescription)")
         }
+        try checkMagnitude(v, node, path)
         return v
     }
 

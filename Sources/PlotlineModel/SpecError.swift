@@ -1,3 +1,4 @@
+import PlotlineCore
 /// A problem with a chart spec or its data, pointing at the file, the position and the key path.
 ///
 /// `description` is always one line, in the `file:line:column: keyPath: message` shape that
@@ -37,37 +38,14 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
         parts.append(message)
         // Messages quote user text through `quoted`, which escapes line breaks; this is the last
         // guard so that a file name or key can never split the one-line report.
-        return oneLine(parts.joined(separator: ": "))
+        return SafeText.line(oneLine(parts.joined(separator: ": ")))
     }
 }
 
 /// User text in double quotes with quotes, backslashes and control characters escaped, shortened
 /// when long, so that it fits on one line of a message.
 func quoted(_ text: String, limit: Int = 80) -> String {
-    var s = "\""
-    var count = 0
-    for scalar in text.unicodeScalars {
-        if count == limit {
-            s += "…"
-            break
-        }
-        count += 1
-        switch scalar {
-        case "\"": s += "\\\""
-        case "\\": s += "\\\\"
-        case "\n": s += "\\n"
-        case "\r": s += "\\r"
-        case "\t": s += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                s += "\\u{\(hex(scalar.value, width: 4))}"
-            } else {
-                s.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return s + "\""
+    SafeText.quoted(text, limit: limit)
 }
 
 /// Replaces line breaks so the text stays on one line.

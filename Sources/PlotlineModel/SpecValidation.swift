@@ -22,7 +22,7 @@ extension ChartSpec {
 
     /// The first problem with the spec, or nil when it is valid.
     public func firstProblem() -> SpecProblem? {
-        singleValueProblem() ?? crossSeriesProblem()
+        singleValueProblem() ?? crossSeriesProblem() ?? axisKeyProblem()
     }
 
     /// Ranges and lengths: what the JSON decoder checks as it reads, restated for specs built in Swift.
@@ -107,6 +107,7 @@ extension ChartSpec {
                                message: "has \(sort(s.x)), but series[0] puts \(sort(first.x)) on the axis; one axis cannot mix them")
         }
         if let p = logProblem() { return p }
+        if let p = nothingToDrawProblem() { return p }
 
         let bars = series.enumerated().compactMap { i, s -> (Int, BarMark)? in
             if case .bar(let b) = s.mark { return (i, b) }
@@ -200,5 +201,78 @@ extension ChartSpec {
         }
         for t in texts where set.insert(t).inserted { seen.append(t) }
         return seen
+    }
+
+    /// A chart in which no series has a single point to draw is an error, not an empty picture:
+    /// it is nearly always a wrong column or an all-missing export.
+    func nothingToDrawProblem() -> SpecProblem? {
+        func plottable(_ s: SeriesSpec) -> Bool {
+            let xs = s.x.numbers
+            let values: [[Double]] = switch s.mark {
+            case .line(let m): [m.y]
+            case .scatter(let m): [m.y]
+            case .bar(let m): [m.y]
+            case .area(let m): [m.y]
+            case .band(let m): [m.lower, m.upper]
+            }
+            // A log axis that clamps leaves out values at or below 0.
+            let valueAxis = s.axis == .y2 ? (y2 ?? AxisSpec()) : y
+            let xFloor = x.scale == .log ? 0.0 : -Double.infinity
+            let valueFloor = valueAxis.scale == .log ? 0.0 : -Double.infinity
+            for i in 0..<s.x.count {
+                if let xs, !(i < xs.count && xs[i].isFinite && xs[i] > xFloor) { continue }
+                if values.allSatisfy({ i < $0.count && $0[i].isFinite && $0[i] > valueFloor }) { return true }
+            }
+            return false
+        }
+        guard !series.isEmpty, !series.contains(where: plottable) else { return nil }
+        let named = series.prefix(3).enumerated().map { i, s in
+            "series[\(i)]" + (s.name.map { " (\(quoted($0, limit: 40)))" } ?? "")
+        }
+        let who = series.count > 3 ? named.joined(separator: ", ") + " and \(series.count - 3) more" : listing(named)
+        let verb = series.count == 1 ? "has" : "have"
+        return SpecProblem(series: 0, atX: false, keyPath: "series",
+                           message: "nothing to draw: \(who) \(verb) no point with both values present and finite")
+    }
+
+    /// Axis keys that only one kind of scale reads are errors on another, instead of being
+    /// silently ignored; so is a category scale on an axis that holds values.
+    func axisKeyProblem() -> SpecProblem? {
+        func problem(_ keyPath: String, _ message: String) -> SpecProblem {
+            SpecProblem(series: nil, atX: false, keyPath: keyPath, message: message)
+        }
+        let horizontalBars = series.contains { if case .bar(let b) = $0.mark { b.orientation == .horizontal } else { false } }
+        for (name, axis) in [("x", x), ("y", y), ("y2", y2 ?? AxisSpec())] {
+            let scale = axis.scale?.rawValue ?? (name == "x" ? "automatic" : "linear")
+            if axis.base != .ten, axis.scale != .log {
+                return problem(name + ".base", "applies to a log axis, and this one is \(scale); set \"scale\": \"log\"")
+            }
+            if axis.constant != 1, axis.scale != .symlog {
+                return problem(name + ".constant", "applies to a symlog axis, and this one is \(scale); set \"scale\": \"symlog\"")
+            }
+            if axis.clamp, axis.scale != .log {
+                return problem(name + ".clamp", "applies to a log axis (it leaves values at or below 0 out), and this one is \(scale)")
+            }
+            if axis.utcOffset != 0, axis.scale != .time {
+                return problem(name + ".utcOffset", "applies to a time axis, and this one is \(scale)")
+            }
+            if axis.unit != nil, axis.scale != .time {
+                return problem(name + ".unit", "applies to a time axis, and this one is \(scale); set \"scale\": \"time\" to read Unix times")
+            }
+            if name != "x", axis.scale == .band, !(name == "y" && horizontalBars) {
+                return problem(name + ".scale", "band (categories) is for the axis that holds category names: x, or y with horizontal bars")
+            }
+        }
+        // Dates are drawn with the proleptic Gregorian calendar of years 1 to 9999, as ISO 8601 writes them.
+        if x.scale == .time {
+            let range = -62_135_596_800.0...253_402_300_799.0
+            for (i, s) in series.enumerated() {
+                if let xs = s.x.numbers, let k = xs.firstIndex(where: { $0.isFinite && !range.contains($0) }) {
+                    return SpecProblem(series: i, atX: true, keyPath: "series[\(i)].x[\(k)]",
+                                       message: "\(format(xs[k])) seconds is outside the dates a time axis shows (years 1 to 9999)")
+                }
+            }
+        }
+        return nil
     }
 }

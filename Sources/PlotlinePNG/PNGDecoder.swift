@@ -3,8 +3,9 @@ import PlotlineCore
 
 /// Decodes PNG files of any colour type, bit depth and interlacing into premultiplied RGBA8 pixmaps.
 public enum PNGDecoder {
-    /// Largest decoded buffer accepted (1 GiB), so a hostile header cannot make us allocate without bound.
-    static let maxDecodedBytes = 1 << 30
+    /// The most pixels a decoded image may have: 64 megapixels (256 MiB of RGBA), which is also
+    /// the most Plotline renders, so that every render can be checked against its reference.
+    public static let maximumPixels = 64_000_000
 
     /// Decodes `bytes` (a whole PNG file) to a premultiplied RGBA8 pixmap.
     ///
@@ -12,7 +13,7 @@ public enum PNGDecoder {
     /// depths, de-interlaces Adam7 and scales 16-bit samples to 8 bits with rounding
     /// (png_set_scale_16). 16-bit files without colour-space chunks are taken as sRGB, not linear.
     /// - Throws: `PNGError` with "not a PNG file", "truncated PNG data …" or libpng's message.
-    public static func decode(_ bytes: [UInt8]) throws(PNGError) -> Pixmap {
+    public static func decode(_ bytes: [UInt8], maximumPixels: Int = PNGDecoder.maximumPixels) throws(PNGError) -> Pixmap {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         guard bytes.count >= 8 else {
             if bytes.count > 0, bytes.elementsEqual(signature.prefix(bytes.count)) {
@@ -21,6 +22,8 @@ public enum PNGDecoder {
             throw PNGError("not a PNG file")
         }
         guard bytes.prefix(8).elementsEqual(signature) else { throw PNGError("not a PNG file") }
+        // The header's claims are checked before libpng allocates anything for them.
+        try checkClaims(bytes, maximumPixels: maximumPixels)
 
         let result: Result<Pixmap, PNGError> = bytes.withUnsafeBufferPointer { buffer in
             var image = png_image()
@@ -31,7 +34,7 @@ public enum PNGDecoder {
             let width = Int(image.width), height = Int(image.height)
             let (pixelCount, overflow1) = width.multipliedReportingOverflow(by: height)
             let (byteCount, overflow2) = pixelCount.multipliedReportingOverflow(by: 4)
-            guard width > 0, height > 0, !overflow1, !overflow2, byteCount <= maxDecodedBytes else {
+            guard width > 0, height > 0, !overflow1, !overflow2, pixelCount <= maximumPixels else {
                 png_image_free(&image)
                 return .failure(PNGError("PNG too large to decode (\(width)×\(height))"))
             }
@@ -54,6 +57,55 @@ public enum PNGDecoder {
             return .success(pixmap)
         }
         return try result.get()
+    }
+
+    /// Checks the image size that the header claims against the pixel budget, and against what
+    /// the compressed data could possibly hold, before any pixel is allocated.
+    ///
+    /// Deflate expands at most 1032 to 1 (RFC 1951: a 258-byte match costs at least 2 bits), so
+    /// IDAT chunks of n bytes hold at most about 1032·n bytes of image; a header that claims more
+    /// belongs to a truncated or forged file, and is refused at once instead of after allocating
+    /// the claimed size. A deflate bomb within that bound is stopped by the pixel budget.
+    static func checkClaims(_ bytes: [UInt8], maximumPixels: Int) throws(PNGError) {
+        func be32(_ i: Int) -> Int {
+            Int(bytes[i]) << 24 | Int(bytes[i + 1]) << 16 | Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+        }
+        var i = 8
+        var width = 0, height = 0, bitsPerPixel = 0
+        var compressed = 0
+        while i + 8 <= bytes.count {
+            let length = be32(i)
+            let type = bytes[(i + 4)..<(i + 8)]
+            if type.elementsEqual("IHDR".utf8), length >= 13, i + 8 + 13 <= bytes.count {
+                width = be32(i + 8)
+                height = be32(i + 12)
+                let depth = Int(bytes[i + 16]), colorType = bytes[i + 17]
+                let channels = switch colorType {
+                case 0, 3: 1
+                case 4: 2
+                case 2: 3
+                default: 4
+                }
+                bitsPerPixel = depth * channels
+            } else if type.elementsEqual("IDAT".utf8) {
+                compressed += length
+            } else if type.elementsEqual("IEND".utf8) {
+                break
+            }
+            // Length, type, data and CRC; a length past the end stops the walk, and libpng reports it.
+            i += 12 + length
+        }
+        guard width > 0, height > 0 else { return }
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        guard !overflow, pixels <= maximumPixels else {
+            let limit = maximumPixels % 1_000_000 == 0 ? "\(maximumPixels / 1_000_000) megapixels" : "\(maximumPixels) pixels"
+            throw PNGError("PNG too large: \(width)×\(height) pixels is more than the limit of \(limit)")
+        }
+        // The image data without filter bytes is a lower bound of what the IDAT data must inflate to.
+        let imageBytes = (pixels * max(bitsPerPixel, 1) + 7) / 8
+        if imageBytes > compressed * 1032 + 1024 {
+            throw PNGError("truncated PNG data: the header claims \(width)×\(height) pixels, more than its \(compressed) bytes of image data can hold")
+        }
     }
 
     /// Turns libpng's message into a PNGError, naming truncation plainly because libpng's wording

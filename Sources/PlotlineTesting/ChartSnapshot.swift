@@ -102,7 +102,7 @@ public struct ChartSnapshot: Sendable {
             try FileOutput.writeAtomically(actual, to: reference)
             return "Recorded \(reference) (record mode is on); turn \(ChartSnapshot.recordVariable) off and re-run to check it."
         }
-        guard let expected = try FileOutput.read(reference) else {
+        guard let expected = try FileOutput.read(reference, limit: format == .svg ? InputFile.Limit.svg : InputFile.Limit.png) else {
             guard mode == .missing else { return "No reference for \"\(name)\" at \(reference), and record mode is never." }
             try FileOutput.makeFolder(folder)
             try FileOutput.writeAtomically(actual, to: reference)

@@ -26,9 +26,10 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard let e = try FileOutput.read(expected) else { throw PlotlineError(.file, file: expected, message: "no such file") }
-            guard let a = try FileOutput.read(actual) else { throw PlotlineError(.file, file: actual, message: "no such file") }
             let isSVG = expected.lowercased().hasSuffix(".svg") && actual.lowercased().hasSuffix(".svg")
+            let limit = isSVG ? InputFile.Limit.svg : InputFile.Limit.png
+            guard let e = try FileOutput.read(expected, limit: limit) else { throw PlotlineError(.file, file: expected, message: "no such file") }
+            guard let a = try FileOutput.read(actual, limit: limit) else { throw PlotlineError(.file, file: actual, message: "no such file") }
             let outcome = try ReferenceComparison.compare(isSVG ? .svg : .png, expected: e, actual: a,
                                                           expectedName: expected, actualName: actual,
                                                           options: tolerance.comparisonOptions,

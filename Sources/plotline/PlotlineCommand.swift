@@ -22,6 +22,11 @@ struct PlotlineCommand: ParsableCommand {
 
     /// Runs the command, mapping usage errors to exit status 2 with a one-line message.
     static func main() {
+        // With nothing to do, say so as a usage error: a script that forgot its arguments must fail.
+        if CommandLine.arguments.count <= 1 {
+            Console.error("plotline: missing a subcommand: render, diff or schema (see 'plotline --help')")
+            terminate(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -34,6 +34,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Colour scheme for every chart, overriding the specs: light, dark, or auto (an SVG that follows the reader's preference; its PNG is light).")
     var theme: ThemeChoice?
 
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("A folder specs may read CSV and font files from, besides each spec's own folder and the current directory; repeat for more.", valueName: "folder"))
+    var allowRead: [String] = []
+
     @Flag(help: "Compare with the files in the output folder instead of writing them.")
     var check = false
 
@@ -88,7 +91,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let renderer = Renderer()
-        let options = RenderOptions(formats: format, scale: scale ?? 1, svgText: svgText, theme: theme)
+        let options = RenderOptions(formats: format, scale: scale ?? 1, svgText: svgText, theme: theme, allowRead: allowRead)
         if output == "-" {
             do {
                 let chart = try renderer.render(specAt: specs[0], options: options)
@@ -111,7 +114,7 @@ struct RenderCommand: ParsableCommand {
             }
         }
         // Rendering runs on every core; writing, checking and reporting follow in input order.
-        for result in renderer.renderAll(specsAt: specs, options: options) {
+        renderer.renderAll(specsAt: specs, options: options) { result in
             do {
                 let chart = try result.get()
                 for warning in chart.warnings { Console.error("plotline: warning: \(warning)") }
@@ -120,11 +123,10 @@ struct RenderCommand: ParsableCommand {
                     reports += found
                     if !found.allSatisfy(\.passes) { different = true }
                 } else {
-                    for file in chart.files {
-                        let path = output + "/" + chart.name + "." + file.format.fileExtension
-                        try FileOutput.writeAtomically(file.bytes, to: path)
-                        Console.out("wrote \(path)")
-                    }
+                    // A chart's files replace their old versions together or not at all.
+                    let files = chart.files.map { ($0.bytes, output + "/" + chart.name + "." + $0.format.fileExtension) }
+                    try FileOutput.writeTogether(files)
+                    for (_, path) in files { Console.out("wrote \(path)") }
                 }
             } catch {
                 Console.error("plotline: \(error)")

@@ -147,6 +147,17 @@ struct ImageComparisonTests {
 
 @Suite("Text diff")
 struct TextDiffTests {
+    @Test func theChangeIsCountedBeyondTheShownLines() throws {
+        let a = (0..<1000).map { "old \($0)" }.joined(separator: "\n") + "\n"
+        let b = (0..<1000).map { "new \($0)" }.joined(separator: "\n") + "\n"
+        let result = try #require(TextDiff.compare(expected: a, actual: b, expectedName: "a", actualName: "b"))
+        #expect(result.changedLines == 2000)
+        let lines = result.text.split(separator: "\n")
+        #expect(lines.count == 401)
+        // 2 headers + 1 hunk header + 2000 changes, of which 400 lines are shown.
+        #expect(lines.last == "… 1603 more diff lines not shown")
+    }
+
     @Test(arguments: ["", "a\nb\n", "no newline", "é\n"])
     func equalTextGivesNil(text: String) {
         #expect(TextDiff.unified(expected: text, actual: text, expectedName: "a", actualName: "b") == nil)

@@ -33,14 +33,13 @@ import Testing
         #"{"series": [{"y": [5, 5, 5]}]}"#,
         #"{"series": [{"x": [1e-9, 2e-9], "y": [-1e9, 2e9]}]}"#,
         #"{"series": [{"x": [0], "y": [0]}]}"#,
-        #"{"series": [{"y": []}]}"#,
-        #"{"series": [{"y": [null, null]}]}"#,
-        #"{"series": [{"y": [-1e308, 1e308]}]}"#,
+        #"{"series": [{"y": [-1e299, 1e299]}]}"#,
         #"{"x": {"domain": [0, 1]}, "series": [{"x": [5, 6], "y": [1, 2]}]}"#,
         #"{"x": {"domain": [10, null]}, "series": [{"x": [1, 2], "y": [1, 2]}]}"#,
         #"{"series": [{"name": "a", "y": [1, 2]}, {"name": "b", "y": [2, 1], "dash": [4, 2]}]}"#,
     ])
     func awkwardDataLaysOutWithoutTrouble(json: String) throws {
+        // (A chart with nothing to draw at all is an error: see `nothingToDrawIsAnError`.)
         let folder = Repo.temporaryFolder()
         let path = Repo.writeSpec(json, named: "awkward", in: folder)
         let chart = try renderer.render(specAt: path)
@@ -51,6 +50,23 @@ import Testing
         }
         let png = try PNGDecoder.decode(try #require(chart.files.first { $0.format == .png }).bytes)
         #expect(png.width == 800 && png.height == 500)
+    }
+}
+
+extension LayoutFitTests {
+    @Test(arguments: [
+        (#"{"series": [{"y": []}]}"#, "series: nothing to draw: series[0] has no point"),
+        (#"{"series": [{"name": "a", "y": [null, null]}, {"name": "b", "x": [1, null], "y": [null, 2]}]}"#,
+         #"series: nothing to draw: series[0] ("a") and series[1] ("b") have no point"#),
+        (#"{"series": [{"kind": "band", "x": [1, 2], "yLower": [1, null], "yUpper": [null, 2]}]}"#, "series[0] has no point"),
+    ])
+    func nothingToDrawIsAnError(json: String, message: String) throws {
+        let path = Repo.writeSpec(json, named: "empty", in: Repo.temporaryFolder())
+        #expect {
+            try renderer.render(specAt: path)
+        } throws: { error in
+            "\(error)".contains(message)
+        }
     }
 }
 

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which files a spec may make Plotline read: its CSV data and its font file.
+///
+/// A spec is input, possibly from someone else. Without a policy it could name any file the user
+/// can read (`~/.ssh/id_rsa`, `/etc/shadow`) and have its first line quoted back in an error, or
+/// drawn into a chart. By default a spec read from a file reads only files under its own folder
+/// or the current directory, after symbolic links are resolved; `--allow-read DIR` adds folders.
+public struct ReadPolicy: Sendable, Hashable {
+    /// The folders files must lie under, resolved; nil allows every file.
+    public let folders: [String]?
+
+    /// Every file may be read: for specs built or decoded in the program's own code.
+    public static let unrestricted = ReadPolicy(folders: nil)
+
+    /// Files under `folders` (and their sub-folders) only; folders that do not exist are skipped.
+    public init(folders: [String]?) {
+        self.folders = folders.map { list in list.compactMap { ReadPolicy.realPath($0) } }
+    }
+
+    /// The default for a spec file: its folder, the current directory and `extra` folders.
+    public static func forSpec(at path: String, allowing extra: [String] = []) -> ReadPolicy {
+        let folder = ChartSpecLoader.directory(of: path)
+        return ReadPolicy(folders: [folder.isEmpty ? "." : folder, "."] + extra)
+    }
+
+    /// Whether the file at `path` may be read. A path that does not resolve (a missing file) is
+    /// allowed here, so that reading it reports the system's own reason.
+    public func permits(_ path: String) -> Bool {
+        guard let folders else { return true }
+        guard let real = ReadPolicy.realPath(path) else { return true }
+        return folders.contains { folder in
+            folder == "/" || real == folder || real.hasPrefix(folder + "/")
+        }
+    }
+
+    /// The message for a refused path.
+    func refusal(_ path: String) -> String {
+        "\(quoted(path, limit: 200)) is outside the spec's folder and the current directory; "
+            + "pass --allow-read with its folder to read it"
+    }
+
+    /// The absolute path with every symbolic link, `.` and `..` resolved, or nil.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
