@@ -7,10 +7,13 @@ let package = Package(
     products: [
         .library(name: "Plotline", targets: ["Plotline"]),
         .library(name: "PlotlineTesting", targets: ["PlotlineTesting"]),
+        .library(name: "PlotlineReport", targets: ["PlotlineReport"]),
         .executable(name: "plotline", targets: ["plotline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Report pages are templates users can copy and change; the engine escapes every value.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Documentation only: `swift package generate-documentation`; nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -53,12 +56,14 @@ let package = Package(
             dependencies: ["PlotlineCore", "PlotlineModel", "PlotlineScales", "PlotlineFonts", "PlotlineLayout",
                            "PlotlineSVG", "PlotlineRaster", "PlotlinePNG", "PlotlineDiff", "CTempFiles"]
         ),
+        // Many charts on one HTML page or in one Markdown file.
+        .target(name: "PlotlineReport", dependencies: ["Plotline", .product(name: "Mustache", package: "swift-mustache")]),
         // Snapshot assertions for XCTest and Swift Testing.
         .target(name: "PlotlineTesting", dependencies: ["Plotline"]),
         // The command-line tool, thin over the library.
         .executableTarget(
             name: "plotline",
-            dependencies: ["Plotline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Plotline", "PlotlineReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // In-process timings of the pipeline, run in release; kept out of the test suite.
         .executableTarget(name: "plotline-bench", dependencies: ["Plotline"]),

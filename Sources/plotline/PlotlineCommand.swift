@@ -18,13 +18,13 @@ struct PlotlineCommand: ParsableCommand {
             2 bad input or usage.
             """,
         version: PlotlineVersion.current,
-        subcommands: [RenderCommand.self, DiffCommand.self, SchemaCommand.self])
+        subcommands: [RenderCommand.self, ReportCommand.self, DiffCommand.self, SchemaCommand.self])
 
     /// Runs the command, mapping usage errors to exit status 2 with a one-line message.
     static func main() {
         // With nothing to do, say so as a usage error: a script that forgot its arguments must fail.
         if CommandLine.arguments.count <= 1 {
-            Console.error("plotline: missing a subcommand: render, diff or schema (see 'plotline --help')")
+            Console.error("plotline: missing a subcommand: render, report, diff or schema (see 'plotline --help')")
             terminate(2)
         }
         do {
