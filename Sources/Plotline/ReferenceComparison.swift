@@ -40,8 +40,7 @@ public enum ReferenceComparison {
             }
             return try comparePixels(e, a, actualName: actualName, options: options, alwaysMakeDiffImage: alwaysMakeDiffImage, label: "drawn: ")
         case .svg:
-            let e = String(decoding: expected, as: UTF8.self), a = String(decoding: actual, as: UTF8.self)
-            guard let diff = TextDiff.compare(expected: e, actual: a, expectedName: expectedName, actualName: actualName) else {
+            guard let diff = TextDiff.compare(expected: expected, actual: actual, expectedName: expectedName, actualName: actualName) else {
                 return ComparisonOutcome(passes: true, summary: "SVG text is identical", diffImage: nil, textDiff: nil)
             }
             // Counted over the whole diff, not the part of it that is shown.

@@ -29,12 +29,19 @@ public enum TextDiff {
     /// the output stops being built at its cap (the rest is only counted).
     public static func compare(expected: String, actual: String, expectedName: String, actualName: String,
                                context: Int = 3) -> Result? {
-        if expected.utf8.elementsEqual(actual.utf8) { return nil }
-        var ids: [Line: Int] = [:]
-        let old = lines(Array(expected.utf8)), new = lines(Array(actual.utf8))
-        let a = old.map { line in intern(line, &ids) }
-        let b = new.map { line in intern(line, &ids) }
-        ids = [:]
+        compare(expected: Array(expected.utf8), actual: Array(actual.utf8), expectedName: expectedName,
+                actualName: actualName, context: context)
+    }
+
+    /// ``compare(expected:actual:expectedName:actualName:context:)`` on UTF-8 bytes, as read from files.
+    public static func compare(expected: [UInt8], actual: [UInt8], expectedName: String, actualName: String,
+                               context: Int = 3) -> Result? {
+        if expected == actual { return nil }
+        let old = lines(expected), new = lines(actual)
+        // Lines are compared by a 64-bit hash of their bytes (FNV-1a), which needs no table of
+        // lines; two different lines would have to collide to be taken as equal, one chance in
+        // about 2^64 per pair, and the files are already known to differ.
+        let a = old.map(hash), b = new.map(hash)
         let ops = align(a, b)
         let changed = ops.reduce(0) { count, op in if case .keep = op { count } else { count + 1 } }
         let text = render(ops, old: old, new: new, expectedName: expectedName, actualName: actualName,
@@ -42,9 +49,17 @@ public enum TextDiff {
         return Result(text: text, changedLines: changed)
     }
 
+    /// FNV-1a over a line's bytes and its final-newline flag.
+    static func hash(_ line: Line) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in line.bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        if line.missingNewline { h = (h ^ 0x100) &* 0x0000_0100_0000_01b3 }
+        return Int(bitPattern: UInt(h))
+    }
+
     /// One line's bytes (a slice of the whole text, not a copy), and whether the text ends there
     /// without a newline.
-    struct Line: Hashable {
+    struct Line {
         var bytes: ArraySlice<UInt8>
         var missingNewline: Bool
     }
@@ -66,12 +81,6 @@ public enum TextDiff {
         return result
     }
 
-    static func intern(_ line: Line, _ ids: inout [Line: Int]) -> Int {
-        if let id = ids[line] { return id }
-        let id = ids.count
-        ids[line] = id
-        return id
-    }
 
     /// Edit script turning `a` into `b`: common prefix and suffix trimmed, then Myers' greedy
     /// O((N+M)·D) shortest-edit-script algorithm ("An O(ND) Difference Algorithm and Its

@@ -118,6 +118,22 @@ import Glibc
         #expect(run.peakBytes < 64 << 20, "peak \(run.peakBytes >> 20) MiB")
     }
 
+    @Test(.enabled(if: Judge.available("time"), Judge.note("/usr/bin/time", package: "time")))
+    func comparingLargeSVGsAsTextStaysInProportion() throws {
+        // Two 4 MB SVGs that differ on every line once took over 100 bytes per byte of input.
+        let dir = folder()
+        for (name, seed) in [("a", 1), ("b", 2)] {
+            var text = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
+            for i in 0..<160_000 { text += "<path d=\"M\(i * seed % 9973) \(i)\"/>\n" }
+            try (text + "</svg>\n").write(toFile: dir + "/\(name).svg", atomically: true, encoding: .utf8)
+        }
+        let input = (try FileManager.default.attributesOfItem(atPath: dir + "/a.svg")[.size] as? Int ?? 0) * 2
+        let run = try measured(["diff", dir + "/a.svg", dir + "/b.svg", "--svg-compare", "text"])
+        #expect(run.status == 1)
+        let bound = 64 << 20 + 10 * input
+        #expect(run.peakBytes <= bound, "peak \(run.peakBytes >> 20) MiB for \(input >> 20) MiB of SVG; bound \(bound >> 20) MiB")
+    }
+
     @Test func aSymlinkAtTheOldTemporaryNameIsNotFollowed() throws {
         let dir = folder()
         let victim = dir + "/victim.txt"
