@@ -26,7 +26,7 @@ public enum ReportTemplates {
         <meta name="generator" content="{{generator}}"/>
         <title>{{title}}</title>
         <style>
-        .plotline-report { --page: #ffffff; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --link: #0969da; color-scheme: light dark; }
+        .plotline-report { --page: #ffffff; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --link: #0969da; }
         @media (prefers-color-scheme: dark) {
           .plotline-report { --page: #0d1117; --ink: #e6edf3; --muted: #9198a1; --rule: #3d444d; --link: #4493f8; }
         }
