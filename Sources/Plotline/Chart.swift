@@ -123,7 +123,8 @@ public struct Chart: Sendable {
         for format in formats {
             files.append((base + "." + format.fileExtension, try Renderer.encode(scene, dark: dark, as: format, options: options, name: base)))
         }
-        for (path, bytes) in files { try FileOutput.writeAtomically(bytes, to: path) }
+        // And all of them replace their old versions together, or none does.
+        try FileOutput.writeTogether(files.map { ($0.1, $0.0) })
     }
 }
 

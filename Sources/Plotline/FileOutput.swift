@@ -22,10 +22,16 @@ public enum FileOutput {
     /// redirect the write; it is flushed to disk before the rename, and removed if SIGINT, SIGTERM
     /// or SIGHUP arrives before it.
     public static func writeTogether(_ files: [(bytes: [UInt8], path: String)]) throws(PlotlineError) {
-        ctf_install_handlers()
+        // A target that is a folder would fail its rename after others succeeded: refuse it first.
+        for file in files {
+            var info = stat()
+            if lstat(file.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                throw PlotlineError(.file, file: file.path, message: "cannot write: a folder is in the way")
+            }
+        }
         var staged: [(temp: String, path: String, slot: Int32)] = []
         func discard() {
-            for s in staged {
+            for s in staged where !s.temp.isEmpty {
                 unlink(s.temp)
                 ctf_unregister(s.slot)
             }
@@ -52,6 +58,7 @@ public enum FileOutput {
             }
             ctf_unregister(s.slot)
             staged[i].temp = ""
+            staged[i].slot = -1
         }
         // The renames are durable once each folder's entry is on disk.
         var synced: [String] = []
@@ -67,6 +74,14 @@ public enum FileOutput {
         }
     }
 
+    /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of writes in flight before the
+    /// process ends as the signal would have ended it. For programs that own the process, such as
+    /// the `plotline` command; a library never replaces its host's handlers by itself. Signals
+    /// that are ignored stay ignored.
+    public static func removeTemporaryFilesOnInterrupt() {
+        ctf_install_handlers()
+    }
+
     /// Writes `bytes` to a new temporary file in `path`'s folder and returns its name.
     private static func stage(_ bytes: [UInt8], for path: String) throws(PlotlineError) -> (temp: String, path: String, slot: Int32) {
         // The temporary file sits in the target's own folder, so `rename` never crosses file systems.
@@ -78,7 +93,9 @@ public enum FileOutput {
         var slot: Int32 = -1
         for _ in 0..<16 {
             let token = String(generator.next() as UInt64, radix: 16)
-            temp = (folder.hasSuffix("/") ? folder : folder + "/") + ".\(base.prefix(200)).\(token).tmp"
+            // At most 200 bytes of the name, so that the temporary name fits the 255-byte limit.
+            let stem = String(decoding: base.utf8.prefix(200), as: UTF8.self)
+            temp = (folder.hasSuffix("/") ? folder : folder + "/") + ".\(stem).\(token).tmp"
             slot = ctf_register(temp)
             fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd >= 0 { break }

@@ -86,7 +86,12 @@ public enum ReferenceComparison {
     /// A diff cut to a screenful for a log: at most `maxLines` lines, each at most `maxWidth`
     /// characters with the middle of a longer one elided (a 50,000-point path is one line).
     static func abridged(_ diff: String, maxLines: Int = 12, maxWidth: Int = 160) -> String {
-        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
+        // The lines come from files: escape what a terminal would act on (`ESC [2J`, OSC links).
+        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.unicodeScalars.contains(where: SafeText.mustEscape)
+                ? String(line.unicodeScalars.map { SafeText.mustEscape($0) ? SafeText.escape($0) : String($0) }.joined())[...]
+                : line
+        }
         var out: [String] = lines.prefix(maxLines).map { line in
             guard line.count > maxWidth else { return String(line) }
             let keep = maxWidth / 2 - 10

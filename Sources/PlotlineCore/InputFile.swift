@@ -20,11 +20,14 @@ public enum InputFile {
         public var text: String
         /// Whether the file does not exist.
         public var isMissing: Bool
+        /// Whether the file lies outside what the caller's `permit` allows.
+        public var isOutside: Bool
 
         /// Creates a failure with its reason.
-        public init(_ text: String, isMissing: Bool = false) {
+        public init(_ text: String, isMissing: Bool = false, isOutside: Bool = false) {
             self.text = text
             self.isMissing = isMissing
+            self.isOutside = isOutside
         }
     }
 
@@ -42,8 +45,11 @@ public enum InputFile {
         public static let svg = 64 << 20
     }
 
-    /// Reads the whole regular file at `path`, refusing special files and files over `limit` bytes.
-    public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    /// Reads the whole regular file at `path`, refusing special files and files over `limit` bytes,
+    /// and, when `permit` is given, files whose real path (of the file as opened, after every
+    /// symbolic link) it refuses: the check and the read concern the same file, so a path
+    /// swapped for a link in between cannot slip through.
+    public static func read(_ path: String, limit: Int, permit: ((String) -> Bool)? = nil) -> Result<[UInt8], Failure> {
         // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
@@ -58,6 +64,13 @@ public enum InputFile {
         guard kind == S_IFREG else { return .failure(Failure("not a regular file (\(describe(kind)))")) }
         if let special = pseudoFileSystem(info) {
             return .failure(Failure("not a regular file (a \(special) entry)"))
+        }
+        let real = realPath(of: fd)
+        if let real, real.utf8.starts(with: "/proc/".utf8) || real.utf8.starts(with: "/sys/".utf8) {
+            return .failure(Failure("not a regular file (a \(real.utf8.starts(with: "/proc/".utf8) ? "procfs" : "sysfs") entry)"))
+        }
+        if let permit {
+            guard let real, permit(real) else { return .failure(Failure("outside the folders this spec may read", isOutside: true)) }
         }
         // Back to blocking reads: a regular file never blocks, and plain reads keep EAGAIN out.
         let flags = fcntl(fd, F_GETFL)
@@ -107,6 +120,14 @@ public enum InputFile {
             if stat(root, &rootInfo) == 0, rootInfo.st_dev == info.st_dev { return name }
         }
         return nil
+    }
+
+    /// The path of the open file `fd`, every link resolved, from `/proc/self/fd` (Linux).
+    static func realPath(of fd: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let n = readlink("/proc/self/fd/\(fd)", &buffer, 4096)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// POSIX `read`, named apart from ``read(_:limit:)``.

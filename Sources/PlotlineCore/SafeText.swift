@@ -51,7 +51,8 @@ public enum SafeText {
     /// A whole message made printable: unsafe scalars escaped (backslashes and quotes are left
     /// alone, since the message's own quoting used them), and the middle cut when it is longer
     /// than `limit` scalars.
-    public static func line(_ text: String, limit: Int = maximumMessageLength) -> String {
+    public static func line(_ text: String, limit requested: Int = maximumMessageLength) -> String {
+        let limit = max(requested, 8)
         let scalars = text.unicodeScalars
         let safe = !scalars.contains(where: mustEscape)
         if safe, scalars.count <= limit { return text }

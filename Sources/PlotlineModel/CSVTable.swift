@@ -84,8 +84,12 @@ public struct CSVTable: Sendable, Equatable {
     /// The most columns a table may have.
     public static let maximumColumns = 10_000
 
-    /// The largest file a table reads: cell positions are 32-bit.
-    public static let maximumBytes = Int(UInt32.max)
+    /// The most cells (rows × columns) a table may have: 100 million, 800 MB of cell positions.
+    public static let maximumCells = 100_000_000
+
+    /// The largest file a table reads: cell positions are 31-bit (the top bit of a slot marks an
+    /// escaped cell).
+    public static let maximumBytes = Int(Int32.max)
 
     /// The field separators a table may use.
     public static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
@@ -115,10 +119,10 @@ public struct CSVTable: Sendable, Equatable {
         var rowLines: [Int] = []
         // One buffer for every record's fields: no array is allocated per row.
         var fields: [UInt64] = []
-        while let (line, recordStart) = try scanner.nextRecord(into: &fields) {
+        while let (line, recordStart, count) = try scanner.nextRecord(into: &fields, maximumFields: header?.count ?? maximumColumns) {
             guard let header else {
-                guard fields.count <= maximumColumns else {
-                    throw SpecError(file: file, line: line, message: "the header has \(fields.count) columns; at most \(maximumColumns) are allowed")
+                guard count <= maximumColumns else {
+                    throw SpecError(file: file, line: line, message: "the header has \(count) columns; at most \(maximumColumns) are allowed")
                 }
                 let names = fields.map { scanner.text($0).trimmingCSVSpaces() }
                 // Hashing keeps this linear: a header of 100,000 names is read in milliseconds.
@@ -134,8 +138,8 @@ public struct CSVTable: Sendable, Equatable {
                 cells = names.map { _ in [] }
                 continue
             }
-            guard fields.count == header.count else {
-                var message = "row has \(fields.count) \(fields.count == 1 ? "field" : "fields") but the header has \(header.count)"
+            guard count == header.count else {
+                var message = "row has \(count) \(count == 1 ? "field" : "fields") but the header has \(header.count)"
                 // A row that would split right with another separator points at the delimiter.
                 let record = bytes[recordStart..<scanner.pos]
                 for other in delimiters where other != separator && record.contains(other) {
@@ -144,6 +148,10 @@ public struct CSVTable: Sendable, Equatable {
                     break
                 }
                 throw SpecError(file: file, line: line, message: message)
+            }
+            // Cells cost 8 bytes each whatever their size: a file of empty cells is bounded here.
+            guard (rowLines.count + 1) * header.count <= maximumCells else {
+                throw SpecError(file: file, line: line, message: "more than \(maximumCells) cells; at most \(maximumCells) are allowed (rows × columns)")
             }
             for (c, field) in fields.enumerated() { cells[c].append(field) }
             rowLines.append(line)
@@ -472,15 +480,19 @@ private struct CSVScanner {
 
     /// Reads the next non-blank record into `fields` (replacing what was there) and returns the
     /// line it starts on and its first byte, or nil at the end.
-    mutating func nextRecord(into fields: inout [UInt64]) throws(SpecError) -> (line: Int, start: Int)? {
+    /// At most `maximumFields + 1` fields are kept, so a line of a million commas costs no memory;
+    /// `count` says how many there were.
+    mutating func nextRecord(into fields: inout [UInt64], maximumFields: Int) throws(SpecError) -> (line: Int, start: Int, count: Int)? {
         while pos < bytes.count {
             let startLine = line
             let recordStart = pos
             fields.removeAll(keepingCapacity: true)
             var anyQuoted = false
+            var count = 0
             while true {
                 let (field, wasQuoted) = try nextField()
-                fields.append(field)
+                count += 1
+                if count <= maximumFields + 1 { fields.append(field) }
                 anyQuoted = anyQuoted || wasQuoted
                 if pos < bytes.count, bytes[pos] == delimiter {
                     pos += 1
@@ -490,8 +502,8 @@ private struct CSVScanner {
                 break
             }
             // A line holding nothing (or only spaces) is blank, not a one-field record.
-            if fields.count == 1, !anyQuoted, isBlank(fields[0]) { continue }
-            return (startLine, recordStart)
+            if count == 1, !anyQuoted, isBlank(fields[0]) { continue }
+            return (startLine, recordStart, count)
         }
         return nil
     }

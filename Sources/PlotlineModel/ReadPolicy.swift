@@ -33,10 +33,16 @@ public struct ReadPolicy: Sendable, Hashable {
     /// Whether the file at `path` may be read. A path that does not resolve (a missing file) is
     /// allowed here, so that reading it reports the system's own reason.
     public func permits(_ path: String) -> Bool {
+        guard folders != nil, let real = ReadPolicy.realPath(path) else { return true }
+        return contains(real)
+    }
+
+    /// Whether a resolved path lies under one of the folders, compared byte for byte (two
+    /// spellings of "é" are different folders to the file system, so they must be here too).
+    public func contains(_ real: String) -> Bool {
         guard let folders else { return true }
-        guard let real = ReadPolicy.realPath(path) else { return true }
         return folders.contains { folder in
-            folder == "/" || real == folder || real.hasPrefix(folder + "/")
+            folder == "/" || real.utf8.elementsEqual(folder.utf8) || real.utf8.starts(with: (folder + "/").utf8)
         }
     }
 

@@ -90,7 +90,9 @@ struct SeriesColumns {
                     case .string(let s):
                         try decoder.checkLength(s, e, xPath + "[\(i)]")
                         names.append(s)
-                    case .number(_, let text): names.append(String(text))
+                    case .number(_, let text):
+                        try decoder.checkLength(String(text), e, xPath + "[\(i)]")
+                        names.append(String(text))
                     default: names.append("")
                     }
                 }
@@ -105,8 +107,8 @@ struct SeriesColumns {
         let cells = { () throws(SpecError) -> [String] in
             let texts = (table.column(named: column.name) ?? []).map { $0.trimmingCSVSpaces() }
             // Category names become labels: the same length limit as any text of a spec.
-            if let r = texts.firstIndex(where: { $0.utf8.count > ChartSpecLoader.maximumTextLength }),
-               texts[r].unicodeScalars.count > ChartSpecLoader.maximumTextLength {
+            let limit = ChartSpecLoader.maximumTextLength
+            if let r = texts.firstIndex(where: { $0.utf8.count > limit && $0.unicodeScalars.count > limit }) {
                 let index = table.columnIndex(named: column.name) ?? 0
                 throw SpecError(file: table.file, line: table.cellLine(row: r, column: index),
                                 message: "column \(quoted(column.name)): a category name is too long (\(texts[r].unicodeScalars.count) characters; at most \(ChartSpecLoader.maximumTextLength) are allowed)")
@@ -262,8 +264,12 @@ extension SpecDecoder {
         if let table = tables.first(where: { $0.file == resolved }) { return table }
         guard readPolicy.permits(resolved) else { throw fail(node, path, readPolicy.refusal(resolved)) }
         let bytes: [UInt8]
-        switch InputFile.read(resolved, limit: ChartSpecLoader.maximumCSVSize) {
+        // The policy is checked again on the file as opened, so a link swapped in after the first
+        // check is caught too.
+        let policy = readPolicy
+        switch InputFile.read(resolved, limit: ChartSpecLoader.maximumCSVSize, permit: policy.folders == nil ? nil : { policy.contains($0) }) {
         case .success(let b): bytes = b
+        case .failure(let reason) where reason.isOutside: throw fail(node, path, readPolicy.refusal(resolved))
         case .failure(let reason): throw fail(node, path, "cannot read \(quoted(resolved, limit: 4096)): \(reason.text)")
         }
         let table = try CSVTable.parse(bytes, file: resolved, delimiter: delimiter)

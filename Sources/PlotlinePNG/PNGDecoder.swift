@@ -76,7 +76,8 @@ public enum PNGDecoder {
         while i + 8 <= bytes.count {
             let length = be32(i)
             let type = bytes[(i + 4)..<(i + 8)]
-            if type.elementsEqual("IHDR".utf8), length >= 13, i + 8 + 13 <= bytes.count {
+            // libpng reads the IHDR that comes first, right after the signature; so does this.
+            if i == 8, type.elementsEqual("IHDR".utf8), length >= 13, i + 8 + 13 <= bytes.count {
                 width = be32(i + 8)
                 height = be32(i + 12)
                 let depth = Int(bytes[i + 16]), colorType = bytes[i + 17]
@@ -88,7 +89,8 @@ public enum PNGDecoder {
                 }
                 bitsPerPixel = depth * channels
             } else if type.elementsEqual("IDAT".utf8) {
-                compressed += length
+                // Only the bytes really present count: a length past the end holds nothing.
+                compressed += min(length, bytes.count - i - 8)
             } else if type.elementsEqual("IEND".utf8) {
                 break
             }
@@ -102,7 +104,8 @@ public enum PNGDecoder {
             throw PNGError("PNG too large: \(width)×\(height) pixels is more than the limit of \(limit)")
         }
         // The image data without filter bytes is a lower bound of what the IDAT data must inflate to.
-        let imageBytes = (pixels * max(bitsPerPixel, 1) + 7) / 8
+        let (bits, overflow2) = pixels.multipliedReportingOverflow(by: max(bitsPerPixel, 1))
+        let imageBytes = overflow2 ? Int.max : bits / 8
         if imageBytes > compressed * 1032 + 1024 {
             throw PNGError("truncated PNG data: the header claims \(width)×\(height) pixels, more than its \(compressed) bytes of image data can hold")
         }

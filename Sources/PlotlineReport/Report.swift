@@ -22,7 +22,7 @@ public struct Report: Sendable {
         public var svgPath: String
         /// The PNG's path relative to the page, URL-encoded.
         public var pngPath: String
-        /// The fragment id of the chart's figure: `chart-runs-loss`.
+        /// The fragment id of the chart's figure: `report-chart-runs-loss`.
         public var anchor: String
         /// The section (folder) the chart is in.
         public var group: String
@@ -56,8 +56,15 @@ public struct Report: Sendable {
     /// `name`, `title`, `description`, `svg`, `svgPath`, `pngPath` and `anchor`.
     func context(format: ReportFormat) -> [String: Any] {
         var groups: [String] = []
-        for chart in charts where !groups.contains(chart.group) { groups.append(chart.group) }
-        let sections: [[String: Any]] = groups.map { group in
+        var known: Set<String> = []
+        for chart in charts where known.insert(chart.group).inserted { groups.append(chart.group) }
+        // Section anchors differ from each other ("runs_a" and "runs-a" slug alike) and from the
+        // charts' ("report-chart-…").
+        var anchors = UniqueIDs()
+        let sectionAnchors: [String] = groups.map { group in
+            anchors.claim("report-section-" + Report.slug(group.isEmpty ? "charts" : group))
+        }
+        let sections: [[String: Any]] = zip(groups, sectionAnchors).map { group, anchor in
             let members: [[String: Any]] = charts.filter { $0.group == group }.map { chart in
                 [
                     "name": chart.name, "title": chart.title, "description": chart.description,
@@ -66,7 +73,7 @@ public struct Report: Sendable {
                 ]
             }
             return [
-                "title": group, "hasTitle": !group.isEmpty, "anchor": "section-" + Report.slug(group.isEmpty ? "charts" : group),
+                "title": group, "hasTitle": !group.isEmpty, "anchor": anchor,
                 "charts": members,
             ]
         }

@@ -22,20 +22,31 @@ public enum ReportInputs {
     /// relative to the deepest folder that holds every spec.
     public static func entries(for arguments: [String]) throws(PlotlineError) -> [ReportEntry] {
         var paths: [String] = []
+        var reals: [String] = []
+        var seen: Set<String> = []
         for argument in arguments {
             var found: [String]
+            var info = stat()
             if isFolder(argument) {
                 found = specs(under: argument)
                 if found.isEmpty { throw PlotlineError(.file, file: argument, message: "holds no .json spec files") }
-            } else if argument.contains(where: { "*?[".contains($0) }) {
-                found = expand(argument)
+            } else if stat(argument, &info) != 0, argument.contains(where: { "*?[".contains($0) }) {
+                // Only a name that is not a file is a pattern: "[draft] loss.json" may exist as is.
+                found = expand(argument).filter { !isFolder($0) }
                 if found.isEmpty { throw PlotlineError(.file, file: argument, message: "matches no files") }
             } else {
                 found = [argument]
             }
-            for path in found.sorted() where !paths.contains(path) { paths.append(path) }
+            for path in found.sorted() {
+                // Groups come from real paths, so `../a.json`, `/abs/b.json` and `./a.json` all land
+                // in folders below the report's, and one file given twice renders once.
+                let real = realPath(path) ?? path
+                if !seen.insert(real).inserted { continue }
+                paths.append(path)
+                reals.append(real)
+            }
         }
-        let folders = paths.map { folder(of: $0) }
+        let folders = reals.map { folder(of: $0) }
         let root = commonFolder(folders)
         return zip(paths, folders).map { path, dir in
             ReportEntry(path: path, group: relative(dir, to: root))
@@ -63,6 +74,9 @@ public enum ReportInputs {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         for name in names.sorted() {
             let path = base + "/" + name
+            // Linked folders are not followed: a link to a parent would make the walk endless.
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, isFolder(path) { continue }
             if isFolder(path) {
                 found += specs(under: path)
             } else if name.hasSuffix(".json") {
@@ -70,6 +84,13 @@ public enum ReportInputs {
             }
         }
         return found
+    }
+
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// POSIX glob, for patterns the shell left alone (quoted, or from a script).
@@ -99,10 +120,12 @@ public enum ReportInputs {
         return common.isEmpty ? "" : common.joined(separator: "/")
     }
 
-    /// `dir` relative to `root`, "" when they are the same.
+    /// `dir` relative to `root`, "" when they are the same; never absolute and never with `..`,
+    /// since both are real paths and `root` holds `dir`.
     static func relative(_ dir: String, to root: String) -> String {
         if dir == root { return "" }
-        let prefix = root.isEmpty ? "" : root + "/"
-        return dir.hasPrefix(prefix) ? String(dir.dropFirst(prefix.count)) : dir
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        let rest = dir.hasPrefix(prefix) ? String(dir.dropFirst(prefix.count)) : dir
+        return rest.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
     }
 }

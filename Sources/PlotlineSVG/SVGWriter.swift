@@ -65,7 +65,7 @@ public struct SVGWriter: Sendable {
     }
 
     /// The id prefix made safe for XML ids and CSS selectors: letters, digits, `-` and `_`, starting with a letter.
-    static func sanitizedID(_ s: String) -> String {
+    public static func sanitizedID(_ s: String) -> String {
         var r = String(s.unicodeScalars.filter {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_"
         }.map(Character.init))

@@ -27,6 +27,8 @@ struct PlotlineCommand: ParsableCommand {
             Console.error("plotline: missing a subcommand: render, report, diff or schema (see 'plotline --help')")
             terminate(2)
         }
+        // The command owns the process: an interrupt removes the temporary files of its writes.
+        FileOutput.removeTemporaryFilesOnInterrupt()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -47,7 +47,7 @@ import Testing
         let ids = page.matches(of: /\sid="([^"]*)"/).map { String($0.1) }
         #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         // Sections follow the folders; every link resolves.
-        for section in ["section-clipped", "section-twins-a", "section-twins-b"] { #expect(ids.contains(section)) }
+        for section in ["report-section-clipped", "report-section-twins-a", "report-section-twins-b"] { #expect(ids.contains(section)) }
         let links = page.matches(of: /href="([^"#][^"]*)"/).map { String($0.1) }
         #expect(links.count == 12)
         for link in links { #expect(FileManager.default.fileExists(atPath: root + "/out/" + (link.removingPercentEncoding ?? link)), "\(link)") }
@@ -55,6 +55,24 @@ import Testing
             let lint = try Repo.run("/usr/bin/xmllint", ["--noout", root + "/out/report.html"])
             #expect(lint.status == 0, "\(lint.err)")
         }
+    }
+
+    @Test func inputsFromAboveLinksAndRepeatsStayInsideTheOutputFolder() throws {
+        let root = folder()
+        try write(#"{"series": [{"y": [1, 2]}]}"#, to: root + "/specs/a.json")
+        try write(#"{"series": [{"y": [2, 1]}]}"#, to: root + "/other/b.json")
+        // A link back to its own folder: the walk must not follow it.
+        symlink(root + "/specs", root + "/specs/loop")
+        let result = try Repo.run(CLITests.binary, ["report", "../other/b.json", "a.json", "./a.json", ".", "--output", "out/r.html"],
+                                  cwd: root + "/specs")
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("(2 charts)"))
+        // Groups come from the real folders below the one they share: nothing lands outside `out`.
+        #expect(FileManager.default.fileExists(atPath: root + "/specs/out/other/b.svg"))
+        #expect(FileManager.default.fileExists(atPath: root + "/specs/out/specs/a.png"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/other/b.svg"))
+        let page = try String(contentsOfFile: root + "/specs/out/r.html", encoding: .utf8)
+        #expect(page.contains(#"href="other/b.svg""#) && page.contains(#"href="specs/a.svg""#))
     }
 
     @Test func theMarkdownReportsLinksResolve() throws {

@@ -153,6 +153,27 @@ import Glibc
         #expect(files(in: out) == [".chart.svg.\(getpid()).tmp", "chart.png", "chart.svg"])
     }
 
+    @Test func textDiffsShowEscapeSequencesEscaped() throws {
+        let dir = folder()
+        try "<svg>\n<text>plain</text>\n</svg>\n".write(toFile: dir + "/a.svg", atomically: true, encoding: .utf8)
+        try "<svg>\n<text>\u{1b}[2J\u{1b}]8;;x\u{1b}\\</text>\n</svg>\n".write(toFile: dir + "/b.svg", atomically: true, encoding: .utf8)
+        let result = try Repo.run(CLITests.binary, ["diff", dir + "/a.svg", dir + "/b.svg", "--svg-compare", "text"])
+        #expect(result.status == 1)
+        #expect(!result.out.unicodeScalars.contains("\u{1b}"))
+        #expect(result.out.contains(#"+<text>\u{1b}[2J\u{1b}]8;;x\u{1b}\</text>"#))
+    }
+
+    @Test func aFolderInTheWayStopsBothFilesOfAChart() throws {
+        let out = folder()
+        try "old".write(toFile: out + "/chart.svg", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: out + "/chart.png", withIntermediateDirectories: true)
+        #expect(throws: PlotlineError.self) {
+            try FileOutput.writeTogether([(Array("<svg/>".utf8), out + "/chart.svg"), (Array("png".utf8), out + "/chart.png")])
+        }
+        #expect(text(out + "/chart.svg") == "old")
+        #expect(files(in: out) == ["chart.png", "chart.svg"])
+    }
+
     @Test func aChartWhosePNGFailsKeepsItsOldSVG() throws {
         let dir = folder()
         // 16384² pixels is over the PNG limit, while the SVG is fine: neither may replace the old pair.

@@ -20,6 +20,28 @@ import Testing
         #expect(decodeError(#"{"title": "\#(fine)", "series": [{"y": [1]}]}"#) == nil)
     }
 
+    @Test func everyLongCategoryInACSVColumnIsFound() throws {
+        let root = folder()
+        // The first long cell is short in characters (2 bytes each); the second is long.
+        let csv = "x,y\n" + String(repeating: "é", count: 6000) + ",1\n" + String(repeating: "a", count: 20_000) + ",2\n"
+        try csv.write(toFile: root + "/specs/c.csv", atomically: true, encoding: .utf8)
+        let spec = root + "/specs/c.json"
+        try #"{"x": {"scale": "band"}, "series": [{"kind": "bar", "data": {"csv": "c.csv", "x": "x", "y": "y"}}]}"#
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        #expect {
+            try ChartSpecLoader.load(path: spec)
+        } throws: { error in
+            (error as? SpecError)?.description.contains("c.csv:3: column \"x\": a category name is too long (20000 characters") == true
+        }
+    }
+
+    @Test func aRowOfAMillionFieldsIsReportedWithItsCount() {
+        let row = String(repeating: ",", count: 1_000_000)
+        #expect(throws: SpecError(file: "r.csv", line: 2, message: "row has 1000001 fields but the header has 2")) {
+            try CSVTable.parse("a,b\n" + row + "\n", file: "r.csv")
+        }
+    }
+
     @Test func manySeriesAndAnnotationsAreRefused() {
         let series = Array(repeating: #"{"y": [1]}"#, count: ChartSpecLoader.maximumSeries + 1).joined(separator: ",")
         #expect(decodeError(#"{"series": [\#(series)]}"#)?.message == "has 1001 series; at most 1000 are allowed")

@@ -47,6 +47,22 @@ import Testing
         }
     }
 
+    @Test func onlyTheBytesPresentCountAndOnlyTheFirstHeader() {
+        // An IDAT whose length runs past the end of the file holds only what is there.
+        var png = Self.forged(width: 4000, height: 4000, idat: [0x78, 0x9C])
+        png.removeLast(12 + 4)
+        png.replaceSubrange(33..<37, with: Self.be(0x7FFF_FFFF))
+        #expect(throws: PNGError("truncated PNG data: the header claims 4000×4000 pixels, more than its 2 bytes of image data can hold")) {
+            try PNGDecoder.decode(png)
+        }
+        // A later, smaller IHDR does not hide the first one's claim.
+        let twice = Array(Self.forged(width: 4000, height: 4000, idat: [0x78, 0x9C]).prefix(33))
+            + Self.chunk("IHDR", Self.be(1) + Self.be(1) + [8, 6, 0, 0, 0]) + Self.chunk("IDAT", [0x78, 0x9C]) + Self.chunk("IEND", [])
+        #expect(throws: PNGError("truncated PNG data: the header claims 4000×4000 pixels, more than its 2 bytes of image data can hold")) {
+            try PNGDecoder.decode(twice)
+        }
+    }
+
     @Test func aSmallerBudgetIsHonoured() throws {
         let png = try PNGEncoder.encode(Pixmap(width: 40, height: 30))
         #expect(throws: PNGError("PNG too large: 40×30 pixels is more than the limit of 1000 pixels")) {
