@@ -10,7 +10,8 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Takes spec files, folders (every .json below them) and globs; charts are grouped into \
             sections by folder. Each chart's SVG and PNG are written beside the report, in the same \
-            sub-folders. The HTML page has no scripts and no network references, follows the \
+            sub-folders; when a spec fails, the others' files are still written but the report is not. \
+            The HTML page has no scripts and no network references, follows the \
             reader's light or dark preference, and prints one chart per page. --template uses your \
             own Mustache template; --print-template prints the default one to start from.
             """)
@@ -66,10 +67,15 @@ struct ReportCommand: ParsableCommand {
             try FileOutput.makeFolder(folder.isEmpty ? "." : folder)
             let (charts, errors) = builder.build(entries, folder: folder.isEmpty ? "." : folder)
             for error in errors { Console.error("plotline: \(error)") }
+            // A page without some of its charts would pass for the whole report: the good charts'
+            // files are written, as `render` writes them, but the page is not (nor replaced).
+            guard errors.isEmpty else {
+                Console.error("plotline: \(output): not written: \(errors.count) of \(entries.count) charts failed")
+                throw ExitCode.badInput
+            }
             let page = try Report(title: title, charts: charts).render(template: templateText, format: format)
             try FileOutput.writeAtomically(Array(page.utf8), to: output)
             Console.out("wrote \(output) (\(charts.count) charts)")
-            if !errors.isEmpty { throw ExitCode.badInput }
         } catch let error as PlotlineError {
             Console.error("plotline: \(error)")
             throw ExitCode.badInput

@@ -75,6 +75,19 @@ import Testing
         #expect(page.contains(#"href="other/b.svg""#) && page.contains(#"href="specs/a.svg""#))
     }
 
+    @Test func aFailingSpecLeavesTheOldPageAndWritesTheOthers() throws {
+        let root = folder()
+        try write(#"{"series": [{"y": [1, 2]}]}"#, to: root + "/a.json")
+        try write(#"{"series": [{"y": [1, "x"]}]}"#, to: root + "/b.json")
+        try write("old page", to: root + "/out/r.html")
+        let result = try Repo.run(CLITests.binary, ["report", root + "/a.json", root + "/b.json", "-o", root + "/out/r.html"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("b.json:1:23: series[0].y[1]"))
+        #expect(result.err.contains("out/r.html: not written: 1 of 2 charts failed"))
+        #expect(try String(contentsOfFile: root + "/out/r.html", encoding: .utf8) == "old page")
+        #expect(FileManager.default.fileExists(atPath: root + "/out/a.svg"))
+    }
+
     @Test func theMarkdownReportsLinksResolve() throws {
         let root = folder()
         try makeSpecs(in: root + "/specs")
