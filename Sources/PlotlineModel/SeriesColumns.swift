@@ -52,7 +52,7 @@ struct SeriesColumns {
             // The same kind rules as inline arrays: a size column on a line series is a mistake.
             if let kinds = seriesKey.kinds, !kinds.contains(kind) {
                 throw SpecError(file: decoder.file, line: member.keyLine, column: member.keyColumn, keyPath: dataPath + "." + key.rawValue,
-                                message: "does not apply to a \(kind.rawValue) series (it is for \(listing(kinds.map(\.rawValue))))")
+                                message: "does not apply to \(article(kind.rawValue)) \(kind.rawValue) series (it is for \(listing(kinds.map(\.rawValue))))")
             }
             columnNames.append((key, member.value, try decoder.string(member.value, dataPath + "." + key.rawValue)))
         }

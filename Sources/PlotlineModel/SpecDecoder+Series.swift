@@ -9,7 +9,7 @@ extension SpecDecoder {
         for key in SeriesKey.allCases {
             if let allowed = key.kinds, !allowed.contains(kind), let member = o.member(key) {
                 throw SpecError(file: file, line: member.keyLine, column: member.keyColumn, keyPath: appendKey(path, key.rawValue),
-                                message: "does not apply to a \(kind.rawValue) series (it is for \(listing(allowed.map(\.rawValue))))")
+                                message: "does not apply to \(article(kind.rawValue)) \(kind.rawValue) series (it is for \(listing(allowed.map(\.rawValue))))")
             }
         }
 

@@ -113,3 +113,8 @@ func listing(_ items: [String]) -> String {
     default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
     }
 }
+
+/// "a" or "an" before a kind's name: "an area series", "a bar series".
+func article(_ word: String) -> String {
+    word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+}

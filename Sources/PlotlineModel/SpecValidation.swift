@@ -119,7 +119,7 @@ extension ChartSpec {
                     if s.axis == .y2 { return SpecProblem(series: i, atX: false, keyPath: "series[\(i)].axis", message: "horizontal bars measure along x; they cannot use y2") }
                     continue
                 }
-                let what = s.kind == .bar ? "vertical bars" : "a \(s.kind.rawValue) series"
+                let what = s.kind == .bar ? "vertical bars" : "\(article(s.kind.rawValue)) \(s.kind.rawValue) series"
                 return SpecProblem(series: i, atX: true, keyPath: "series[\(i)]",
                                    message: "is \(what), but series[\(firstBar)] has horizontal bars; a chart with horizontal bars holds only horizontal bars")
             }
