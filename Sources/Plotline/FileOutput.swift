@@ -63,7 +63,7 @@ public enum FileOutput {
         // The renames are durable once each folder's entry is on disk.
         var synced: [String] = []
         for file in files {
-            let folder = folder(of: file.path)
+            let folder = FileOutput.folder(of: file.path)
             if synced.contains(folder) { continue }
             synced.append(folder)
             let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -85,7 +85,7 @@ public enum FileOutput {
     /// Writes `bytes` to a new temporary file in `path`'s folder and returns its name.
     private static func stage(_ bytes: [UInt8], for path: String) throws(PlotlineError) -> (temp: String, path: String, slot: Int32) {
         // The temporary file sits in the target's own folder, so `rename` never crosses file systems.
-        let folder = folder(of: path)
+        let folder = FileOutput.folder(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         var generator = SystemRandomNumberGenerator()
         var fd: Int32 = -1
@@ -129,11 +129,6 @@ public enum FileOutput {
         return (temp, path, slot)
     }
 
-    /// The folder part of a path, "." for a bare name.
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
 
     /// The bytes of the regular file at `path`, or nil when it does not exist; special files and
     /// files over `limit` bytes are errors (see `InputFile`).
@@ -164,6 +159,12 @@ public enum FileOutput {
         guard stat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
             throw PlotlineError(.file, file: folder, message: "not a folder")
         }
+    }
+
+    /// The folder part of a path, "." for a bare name (a path to open, not to join).
+    static func folder(of path: String) -> String {
+        let folder = Paths.folder(of: path)
+        return folder.isEmpty ? "." : folder
     }
 
     static func errorText() -> String {

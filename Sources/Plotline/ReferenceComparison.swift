@@ -87,11 +87,7 @@ public enum ReferenceComparison {
     /// characters with the middle of a longer one elided (a 50,000-point path is one line).
     static func abridged(_ diff: String, maxLines: Int = 12, maxWidth: Int = 160) -> String {
         // The lines come from files: escape what a terminal would act on (`ESC [2J`, OSC links).
-        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.unicodeScalars.contains(where: SafeText.mustEscape)
-                ? String(line.unicodeScalars.map { SafeText.mustEscape($0) ? SafeText.escape($0) : String($0) }.joined())[...]
-                : line
-        }
+        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.escaped(String($0)) }
         var out: [String] = lines.prefix(maxLines).map { line in
             guard line.count > maxWidth else { return String(line) }
             let keep = maxWidth / 2 - 10

@@ -48,26 +48,28 @@ public enum SafeText {
         return out + "\""
     }
 
+    /// `text` with every unsafe scalar escaped and nothing else changed (no quotes, no cut).
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: mustEscape) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if mustEscape(scalar) {
+                out.append(contentsOf: escape(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// A whole message made printable: unsafe scalars escaped (backslashes and quotes are left
     /// alone, since the message's own quoting used them), and the middle cut when it is longer
     /// than `limit` scalars.
     public static func line(_ text: String, limit requested: Int = maximumMessageLength) -> String {
         let limit = max(requested, 8)
-        let scalars = text.unicodeScalars
-        let safe = !scalars.contains(where: mustEscape)
-        if safe, scalars.count <= limit { return text }
-        var escaped = String.UnicodeScalarView()
-        var total = 0
-        for scalar in scalars {
-            if mustEscape(scalar) {
-                escaped.append(contentsOf: escape(scalar).unicodeScalars)
-            } else {
-                escaped.append(scalar)
-            }
-            total += 1
-        }
-        let out = Array(escaped)
-        guard out.count > limit else { return String(escaped) }
+        let escaped = self.escaped(text)
+        guard escaped.unicodeScalars.count > limit else { return escaped }
+        let out = Array(escaped.unicodeScalars)
         // Keep the start (file, line, key path) and the end (what is wrong), cut the middle.
         let head = limit * 2 / 3, tail = limit - head - 1
         var result = String.UnicodeScalarView()

@@ -165,14 +165,18 @@ public struct CSVTable: Sendable, Equatable {
     /// The text of one cell, as written (quotes removed); empty outside the table.
     public func cell(row: Int, column: Int) -> String {
         guard column >= 0, column < cells.count, row >= 0, row < cells[column].count else { return "" }
-        let slot = cells[column][row]
-        if slot & Self.escapedFlag != 0 {
-            let i = Int(slot & ~Self.escapedFlag)
+        return Self.text(of: cells[column][row], in: storage, escaped: escaped)
+    }
+
+    /// The text a slot stands for: a range of `bytes`, or with the flag set an entry of `escaped`.
+    static func text(of slot: UInt64, in bytes: [UInt8], escaped: [String]) -> String {
+        if slot & escapedFlag != 0 {
+            let i = Int(slot & ~escapedFlag)
             return i < escaped.count ? escaped[i] : ""
         }
         let start = Int(slot >> 32), end = start + Int(slot & 0xFFFF_FFFF)
-        guard end <= storage.count else { return "" }
-        return String(decoding: storage[start..<end], as: UTF8.self)
+        guard end <= bytes.count else { return "" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The index of the column with this name (exact match), or nil.
@@ -229,15 +233,24 @@ public struct CSVTable: Sendable, Equatable {
         default: plainNumbers = false
         }
         let scale: Double = if case .unixTime(let s) = reading { s } else { 1 }
-        for (r, slot) in cells[index].enumerated() {
-            // Most cells of a numeric column are plain decimals: read them from the bytes.
-            if plainNumbers, slot & Self.escapedFlag == 0 {
-                let start = Int(slot >> 32), end = start + Int(slot & 0xFFFF_FFFF)
-                if end <= storage.count, let v = storage.withUnsafeBufferPointer({ Self.fastDecimal($0, start, end) }) {
-                    values.append(v * scale)
-                    continue
+        // Most cells of a numeric column are plain decimals: one pass reads them from the bytes
+        // and notes the rows left for the text path, which then runs in row order, so the first
+        // error is still the first bad cell.
+        var slow: [Int] = []
+        storage.withUnsafeBufferPointer { bytes in
+            for (r, slot) in cells[index].enumerated() {
+                if plainNumbers, slot & Self.escapedFlag == 0 {
+                    let start = Int(slot >> 32), end = start + Int(slot & 0xFFFF_FFFF)
+                    if end <= bytes.count, let v = Self.fastDecimal(bytes, start, end) {
+                        values.append(v * scale)
+                        continue
+                    }
                 }
+                values.append(.nan)
+                slow.append(r)
             }
+        }
+        for r in slow {
             let text = cell(row: r, column: index)
             switch reading.read(text) {
             case .success(let v):
@@ -246,7 +259,7 @@ public struct CSVTable: Sendable, Equatable {
                     throw SpecError(file: file, line: cellLine(row: r, column: index),
                                     message: "column \(quoted(name)): \(quoted(text)) is too large to draw; numbers must be less than 1e300 in size")
                 }
-                values.append(v)
+                values[r] = v
             case .failure(let problem):
                 throw SpecError(file: file, line: cellLine(row: r, column: index), message: "column \(quoted(name)): \(quoted(text)) \(problem.text)")
             }
@@ -473,9 +486,7 @@ private struct CSVScanner {
 
     /// A field's text.
     func text(_ slot: UInt64) -> String {
-        if slot & (1 << 63) != 0 { return escaped[Int(slot & ~(1 << 63))] }
-        let start = Int(slot >> 32)
-        return String(decoding: bytes[start..<start + Int(slot & 0xFFFF_FFFF)], as: UTF8.self)
+        CSVTable.text(of: slot, in: bytes, escaped: escaped)
     }
 
     /// Reads the next non-blank record into `fields` (replacing what was there) and returns the

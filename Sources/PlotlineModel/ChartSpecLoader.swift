@@ -34,7 +34,7 @@ public enum ChartSpecLoader {
         case .success(let b): bytes = b
         case .failure(let reason): throw SpecError(file: path, message: "cannot read the spec: \(reason.text)")
         }
-        return try decode(bytes, file: path, baseDirectory: directory(of: path), maximumPoints: maximumPoints,
+        return try decode(bytes, file: path, baseDirectory: Paths.folder(of: path), maximumPoints: maximumPoints,
                           readPolicy: .forSpec(at: path, allowing: allowRead))
     }
 
@@ -67,9 +67,6 @@ public enum ChartSpecLoader {
 
     /// The folder part of a path: "" for a bare file name, "/" for a file at the root.
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
+        Paths.folder(of: path)
     }
 }
-

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlotlineCore
 
 /// Which files a spec may make Plotline read: its CSV data and its font file.
 ///
@@ -21,19 +15,19 @@ public struct ReadPolicy: Sendable, Hashable {
 
     /// Files under `folders` (and their sub-folders) only; folders that do not exist are skipped.
     public init(folders: [String]?) {
-        self.folders = folders.map { list in list.compactMap { ReadPolicy.realPath($0) } }
+        self.folders = folders.map { list in list.compactMap { Paths.resolved($0) } }
     }
 
     /// The default for a spec file: its folder, the current directory and `extra` folders.
     public static func forSpec(at path: String, allowing extra: [String] = []) -> ReadPolicy {
-        let folder = ChartSpecLoader.directory(of: path)
+        let folder = Paths.folder(of: path)
         return ReadPolicy(folders: [folder.isEmpty ? "." : folder, "."] + extra)
     }
 
     /// Whether the file at `path` may be read. A path that does not resolve (a missing file) is
     /// allowed here, so that reading it reports the system's own reason.
     public func permits(_ path: String) -> Bool {
-        guard folders != nil, let real = ReadPolicy.realPath(path) else { return true }
+        guard folders != nil, let real = Paths.resolved(path) else { return true }
         return contains(real)
     }
 
@@ -50,12 +44,5 @@ public struct ReadPolicy: Sendable, Hashable {
     func refusal(_ path: String) -> String {
         "\(quoted(path, limit: 200)) is outside the spec's folder and the current directory; "
             + "pass --allow-read with its folder to read it"
-    }
-
-    /// The absolute path with every symbolic link, `.` and `..` resolved, or nil.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -40,13 +40,13 @@ public enum ReportInputs {
             for path in found.sorted() {
                 // Groups come from real paths, so `../a.json`, `/abs/b.json` and `./a.json` all land
                 // in folders below the report's, and one file given twice renders once.
-                let real = realPath(path) ?? path
+                let real = Paths.resolved(path) ?? path
                 if !seen.insert(real).inserted { continue }
                 paths.append(path)
                 reals.append(real)
             }
         }
-        let folders = reals.map { folder(of: $0) }
+        let folders = reals.map { Paths.folder(of: $0) }
         let root = commonFolder(folders)
         return zip(paths, folders).map { path, dir in
             ReportEntry(path: path, group: relative(dir, to: root))
@@ -86,12 +86,6 @@ public enum ReportInputs {
         return found
     }
 
-    /// The absolute path with every link resolved, or nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 
     /// POSIX glob, for patterns the shell left alone (quoted, or from a script).
     static func expand(_ pattern: String) -> [String] {
@@ -101,11 +95,6 @@ public enum ReportInputs {
         return (0..<Int(result.gl_pathc)).compactMap { i in result.gl_pathv[i].map { String(cString: $0) } }
     }
 
-    /// The folder part of a path, "" for a bare name, without a trailing slash.
-    public static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
 
     /// The deepest folder that every one of `folders` is in (or is).
     static func commonFolder(_ folders: [String]) -> String {

@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
                 templateText = ReportTemplates.default(for: format)
             }
             let entries = try ReportInputs.entries(for: inputs)
-            let folder = ReportInputs.folder(of: output)
+            let folder = Paths.folder(of: output)
             let builder = ReportBuilder(options: RenderOptions(theme: theme, allowRead: allowRead))
             try FileOutput.makeFolder(folder.isEmpty ? "." : folder)
             let (charts, errors) = builder.build(entries, folder: folder.isEmpty ? "." : folder)
